@@ -1,0 +1,1 @@
+//! Physical quantities with units for the PET Rocket Simulator.

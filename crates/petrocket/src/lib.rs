@@ -1,0 +1,1 @@
+//! PET Rocket Simulator pipeline.
