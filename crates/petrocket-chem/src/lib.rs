@@ -1,1 +1,37 @@
-//! Thermochemistry for the PET Rocket Simulator: Cantera YAML mechanisms, ideal-gas mixtures, chemical equilibrium
+//! Thermochemistry for the PET Rocket Simulator.
+//!
+//! Layers follow the physics, as in Cantera:
+//! - [`mechanism`]: Cantera YAML mechanisms (units, phases, species, reactions) in SI, mol based;
+//! - [`thermo`]: species standard states (NASA7, NASA9, constant cp);
+//! - [`mixture`]: ideal-gas mixtures, properties, state setters, compositions;
+//! - [`equilibrium`]: Gibbs minimisation by element potentials (TP, TV, HP, UV, SV, SP).
+//!
+//! Units are SI with amounts in **mol** (not Cantera's kmol): J/mol, mol/m³, kg/mol.
+//! The bundled H2/O2 mechanism is available as `Mechanism::bundled("h2o2")`.
+//!
+//! ```
+//! use petrocket_chem::{equilibrate, EquilibriumMode, GasMixture};
+//! let gas = GasMixture::load("h2o2")?;
+//! let x = gas.parse_mole_fractions("mixture", "H2:2,O2:1")?;
+//! let fresh = gas.state_tpx(298.15, 101_325.0, &x)?;
+//! let aicc = equilibrate(&gas, &fresh, EquilibriumMode::UV)?;
+//! let ratio = aicc.state.pressure / fresh.pressure;
+//! assert!((ratio - 9.6).abs() < 0.1, "closed-vessel pressure ratio {ratio}");
+//! # Ok::<(), petrocket_chem::ChemError>(())
+//! ```
+
+#![deny(missing_docs)]
+
+pub mod elements;
+pub mod equilibrium;
+pub mod error;
+pub mod mechanism;
+pub mod mixture;
+mod numerics;
+pub mod species;
+pub mod thermo;
+
+pub use equilibrium::{equilibrate, equilibrate_with, EquilibriumMode, EquilibriumOptions, EquilibriumResult};
+pub use error::{ChemError, Result};
+pub use mechanism::Mechanism;
+pub use mixture::{GasMixture, GasState, MixtureProperties};

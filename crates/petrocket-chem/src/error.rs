@@ -1,0 +1,123 @@
+//! The one error type of the chemistry crate.
+
+use thiserror::Error;
+
+/// Everything that can go wrong in the chemistry layer.
+///
+/// Variants carry the physical context (state, species, reaction, file position) and a hint
+/// of what to try. Messages start in lower case and carry no trailing period.
+#[derive(Debug, Error)]
+#[non_exhaustive]
+pub enum ChemError {
+    /// The mechanism file could not be read from disk.
+    #[error("cannot read mechanism file {path}: {source}")]
+    Io {
+        /// Path that was opened.
+        path: String,
+        /// Underlying I/O error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The text is not valid YAML.
+    #[error("{file}: not valid YAML: {message}")]
+    YamlSyntax {
+        /// File name or `<string>`.
+        file: String,
+        /// Parser message with line and column.
+        message: String,
+    },
+    /// The YAML is valid but does not describe a mechanism we can use.
+    #[error("{file}: {context}: {message}")]
+    Mechanism {
+        /// File name or `<string>`.
+        file: String,
+        /// Where in the file (e.g. `species 'H2' > thermo`).
+        context: String,
+        /// What is wrong and what is expected.
+        message: String,
+    },
+    /// A name given by the user is not a species of the mechanism.
+    #[error("unknown species '{name}' in {field}{hint}")]
+    UnknownSpecies {
+        /// The name that was given.
+        name: String,
+        /// The input field it came from (e.g. `mixture`).
+        field: String,
+        /// A "did you mean" hint, possibly empty.
+        hint: String,
+    },
+    /// A composition string or vector is invalid.
+    #[error("invalid {field} \"{value}\": {reason}")]
+    Composition {
+        /// The input field (e.g. `mixture`).
+        field: String,
+        /// The text or value given.
+        value: String,
+        /// What is wrong and what is allowed.
+        reason: String,
+    },
+    /// A state variable is non-finite or outside its allowed range.
+    #[error("{field} = {value} {unit} is outside the allowed range {range}")]
+    OutOfRange {
+        /// The quantity (e.g. `temperature`).
+        field: String,
+        /// The value given, in `unit`.
+        value: f64,
+        /// SI unit of `value`.
+        unit: &'static str,
+        /// The allowed range, human readable.
+        range: String,
+    },
+    /// Equilibrium did not converge: never returned as a result.
+    #[error(
+        "{mode} equilibrium did not converge after {iterations} iterations \
+         (residual {residual:.3e}, T = {temperature:.2} K, P = {pressure:.6e} Pa): {hint}"
+    )]
+    EquilibriumNotConverged {
+        /// `TP`, `HP`, `UV` or `SV`.
+        mode: String,
+        /// Iterations spent.
+        iterations: usize,
+        /// Last scaled residual.
+        residual: f64,
+        /// Temperature at the last iterate [K].
+        temperature: f64,
+        /// Pressure at the last iterate [Pa].
+        pressure: f64,
+        /// What to try.
+        hint: String,
+    },
+    /// A fixed-composition state setter (UV, HP, SV) found no temperature.
+    #[error("no temperature satisfies the {pair} state: {reason}")]
+    StateNotFound {
+        /// `UV`, `HP` or `SV`.
+        pair: &'static str,
+        /// Why.
+        reason: String,
+    },
+    /// A bundled mechanism name that does not exist.
+    #[error("unknown mechanism '{name}': bundled mechanisms are {available}; a path to a Cantera YAML file works too")]
+    UnknownMechanism {
+        /// The name given.
+        name: String,
+        /// Comma-separated list of bundled names.
+        available: String,
+    },
+}
+
+/// Result alias of the chemistry crate.
+pub type Result<T> = std::result::Result<T, ChemError>;
+
+/// A " (did you mean 'x'?)" hint for `name` among `candidates`, or an empty string.
+pub(crate) fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
+    let lower = name.to_ascii_lowercase();
+    let best = candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(&lower, &c.to_ascii_lowercase()), c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0));
+    match best {
+        Some((_, c)) => format!(" (did you mean '{c}'?)"),
+        None => String::new(),
+    }
+}

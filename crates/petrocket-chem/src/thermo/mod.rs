@@ -1,0 +1,100 @@
+//! Species standard-state thermodynamics: dimensionless cp/R, h/(RT), s/R as functions of T.
+//!
+//! All parameterisations follow Cantera's YAML definitions and evaluate exactly as Cantera
+//! does, including beyond the fitted range: the outermost polynomial is extrapolated
+//! (Cantera's behaviour); callers that care ask [`SpeciesThermo::in_range`] and warn.
+
+mod constant_cp;
+mod nasa7;
+mod nasa9;
+
+pub use constant_cp::ConstantCp;
+pub use nasa7::Nasa7;
+pub use nasa9::Nasa9;
+
+/// Dimensionless standard-state properties of one species at one temperature.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct ThermoPoint {
+    /// cp°/R.
+    pub cp_r: f64,
+    /// h°/(R T).
+    pub h_rt: f64,
+    /// s°/R at the reference pressure.
+    pub s_r: f64,
+}
+
+impl ThermoPoint {
+    /// g°/(R T) = h°/(RT) − s°/R.
+    pub fn g_rt(&self) -> f64 {
+        self.h_rt - self.s_r
+    }
+}
+
+/// A species' standard-state thermodynamic model.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SpeciesThermo {
+    /// NASA 7-coefficient polynomials (Cantera `NASA7`), one or more ranges.
+    Nasa7(Nasa7),
+    /// NASA 9-coefficient polynomials (Cantera `NASA9`), one or more ranges.
+    Nasa9(Nasa9),
+    /// Constant heat capacity (Cantera `constant-cp`).
+    ConstantCp(ConstantCp),
+}
+
+impl SpeciesThermo {
+    /// Evaluate cp/R, h/RT and s/R at `t` [K].
+    #[inline]
+    pub fn eval(&self, t: f64) -> ThermoPoint {
+        match self {
+            SpeciesThermo::Nasa7(p) => p.eval(t),
+            SpeciesThermo::Nasa9(p) => p.eval(t),
+            SpeciesThermo::ConstantCp(p) => p.eval(t),
+        }
+    }
+
+    /// Lower end of the fitted range [K].
+    pub fn t_min(&self) -> f64 {
+        match self {
+            SpeciesThermo::Nasa7(p) => p.t_min(),
+            SpeciesThermo::Nasa9(p) => p.t_min(),
+            SpeciesThermo::ConstantCp(p) => p.t_min,
+        }
+    }
+
+    /// Upper end of the fitted range [K].
+    pub fn t_max(&self) -> f64 {
+        match self {
+            SpeciesThermo::Nasa7(p) => p.t_max(),
+            SpeciesThermo::Nasa9(p) => p.t_max(),
+            SpeciesThermo::ConstantCp(p) => p.t_max,
+        }
+    }
+
+    /// Whether `t` lies inside the fitted range (outside it values are extrapolated).
+    pub fn in_range(&self, t: f64) -> bool {
+        t >= self.t_min() && t <= self.t_max()
+    }
+
+    /// Reference pressure of the standard state [Pa].
+    pub fn reference_pressure(&self) -> f64 {
+        match self {
+            SpeciesThermo::Nasa7(p) => p.reference_pressure,
+            SpeciesThermo::Nasa9(p) => p.reference_pressure,
+            SpeciesThermo::ConstantCp(p) => p.reference_pressure,
+        }
+    }
+}
+
+/// Index of the range that serves `t` among ranges bounded by `bounds` (`n + 1` sorted values
+/// for `n` ranges): the first range whose upper bound is ≥ `t`, else the last one. At a shared
+/// boundary the lower range is used, as in Cantera's `NasaPoly2` (`T <= Tmid` → low).
+#[inline]
+pub(crate) fn range_index(bounds: &[f64], t: f64) -> usize {
+    let n = bounds.len() - 1;
+    for (i, upper) in bounds[1..].iter().enumerate() {
+        if t <= *upper {
+            return i;
+        }
+    }
+    n - 1
+}

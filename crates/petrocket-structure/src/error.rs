@@ -1,0 +1,242 @@
+//! The crate's error type.
+
+use std::path::PathBuf;
+
+/// `Result` with [`StructureError`] as the default error.
+pub type Result<T, E = StructureError> = std::result::Result<T, E>;
+
+/// Everything that can go wrong in this crate. Variants carry the physical context
+/// (quantity, value, unit, allowed range) so that the message alone tells what to fix.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum StructureError {
+    /// An input quantity is non-finite or outside its allowed range,
+    /// e.g. "wall thickness 0 m must be > 0 and < the mean radius 0.0525 m".
+    #[error("{quantity} {value} {unit} must be {requirement}")]
+    InvalidInput {
+        /// What the value is (e.g. "wall thickness").
+        quantity: &'static str,
+        /// The offending value, in `unit`.
+        value: f64,
+        /// SI unit of `value`.
+        unit: &'static str,
+        /// The allowed range, in words, with any hint.
+        requirement: String,
+    },
+
+    /// A temperature-dependent property was asked for outside its data range.
+    #[error(
+        "material `{material}`: {property} at {temperature_k} K is outside its data range \
+         {min_k}–{max_k} K; {hint}"
+    )]
+    TemperatureOutOfRange {
+        /// Material name.
+        material: String,
+        /// Which property ("Young's modulus", "strength").
+        property: &'static str,
+        /// Requested temperature, K.
+        temperature_k: f64,
+        /// Lowest temperature with data, K.
+        min_k: f64,
+        /// Highest temperature with data, K.
+        max_k: f64,
+        /// What to do about it.
+        hint: &'static str,
+    },
+
+    /// A strain rate outside the range where the log-linear rate law is applied.
+    #[error(
+        "material `{material}`: strain rate {strain_rate_per_s} 1/s is outside \
+         {min_per_s}–{max_per_s} 1/s, the range where the log-linear strain-rate law is applied"
+    )]
+    StrainRateOutOfRange {
+        /// Material name.
+        material: String,
+        /// Requested strain rate, 1/s.
+        strain_rate_per_s: f64,
+        /// Lowest accepted strain rate, 1/s.
+        min_per_s: f64,
+        /// Highest accepted strain rate, 1/s.
+        max_per_s: f64,
+    },
+
+    /// A material entry failed validation.
+    #[error("material `{material}`: {field} = {value} is invalid: must be {requirement}")]
+    InvalidMaterial {
+        /// Material name.
+        material: String,
+        /// Field (TOML key path) that is wrong.
+        field: String,
+        /// The offending value, as written.
+        value: String,
+        /// What it must be.
+        requirement: String,
+    },
+
+    /// A material value has an empty `source`.
+    #[error(
+        "material `{material}`: {field} has an empty source; every value must say where it \
+         comes from (if it is an assumption, set `assumption = true` and say why)"
+    )]
+    MissingSource {
+        /// Material name.
+        material: String,
+        /// Field (TOML key path) without a source.
+        field: String,
+    },
+
+    /// The same material name appears twice in one file.
+    #[error("material `{name}` is defined twice in {origin}; names must be unique within a file")]
+    DuplicateMaterial {
+        /// The duplicated name.
+        name: String,
+        /// Where the materials came from.
+        origin: String,
+    },
+
+    /// No material with that name.
+    #[error("unknown material `{name}`{}; known materials: {known}", did_you_mean(.suggestion))]
+    UnknownMaterial {
+        /// The name asked for.
+        name: String,
+        /// Closest known name, if any is close.
+        suggestion: Option<String>,
+        /// All known names, comma separated.
+        known: String,
+    },
+
+    /// No bottle preset with that name.
+    #[error("unknown bottle preset `{name}`{}; known presets: {known}", did_you_mean(.suggestion))]
+    UnknownPreset {
+        /// The name asked for.
+        name: String,
+        /// Closest known name, if any is close.
+        suggestion: Option<String>,
+        /// All known names, comma separated.
+        known: String,
+    },
+
+    /// A materials TOML document could not be parsed.
+    #[error("cannot parse materials from {origin}: {message}")]
+    MaterialsToml {
+        /// Where the text came from ("built-in materials.toml" or a path).
+        origin: String,
+        /// The parser's message (with line and column).
+        message: String,
+    },
+
+    /// A file could not be read.
+    #[error("cannot read {}: {source}", .path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The underlying error.
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+fn did_you_mean(suggestion: &Option<String>) -> String {
+    suggestion
+        .as_deref()
+        .map(|s| format!(" (did you mean `{s}`?)"))
+        .unwrap_or_default()
+}
+
+/// Closest candidate to `name` (case-insensitive normalised Damerau–Levenshtein
+/// similarity ≥ 0.5), for "did you mean" hints.
+pub(crate) fn closest<'a>(
+    name: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
+    let name = name.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| {
+            (
+                strsim::normalized_damerau_levenshtein(&name, &c.to_lowercase()),
+                c,
+            )
+        })
+        .filter(|(score, _)| *score >= 0.5)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c.to_string())
+}
+
+/// Checks that `value` is finite and > 0.
+pub(crate) fn positive(quantity: &'static str, value: f64, unit: &'static str) -> Result<f64> {
+    if value.is_finite() && value > 0.0 {
+        Ok(value)
+    } else {
+        Err(StructureError::InvalidInput {
+            quantity,
+            value,
+            unit,
+            requirement: "finite and > 0".into(),
+        })
+    }
+}
+
+/// Checks that a gauge pressure is finite and ≥ 0.
+pub(crate) fn gauge_pressure(value: f64) -> Result<f64> {
+    if value.is_finite() && value >= 0.0 {
+        Ok(value)
+    } else {
+        Err(StructureError::InvalidInput {
+            quantity: "gauge pressure",
+            value,
+            unit: "Pa",
+            requirement: "finite and ≥ 0 (gauge = internal − external absolute pressure; \
+                          external overpressure means buckling, which these formulas do not cover)"
+                .into(),
+        })
+    }
+}
+
+/// Checks `0 < t < r` for a wall thickness against a (mean) radius that is already valid.
+pub(crate) fn thickness_below(t: f64, r: f64, radius_name: &str) -> Result<f64> {
+    if t.is_finite() && t > 0.0 && t < r {
+        Ok(t)
+    } else {
+        Err(StructureError::InvalidInput {
+            quantity: "wall thickness",
+            value: t,
+            unit: "m",
+            requirement: format!("> 0 and < the {radius_name} {r} m"),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thickness_message_is_helpful() {
+        let e = thickness_below(0.0, 0.0525, "mean radius").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "wall thickness 0 m must be > 0 and < the mean radius 0.0525 m"
+        );
+    }
+
+    #[test]
+    fn closest_finds_typos_and_case() {
+        let names = ["pet-oriented", "pet-amorphous", "hdpe"];
+        assert_eq!(
+            closest("pet-orientd", names).as_deref(),
+            Some("pet-oriented")
+        );
+        assert_eq!(closest("HDPE", names).as_deref(), Some("hdpe"));
+        assert_eq!(closest("titanium", names), None);
+    }
+
+    #[test]
+    fn rejects_nan_and_negative() {
+        assert!(positive("radius", f64::NAN, "m").is_err());
+        assert!(positive("radius", -1.0, "m").is_err());
+        assert!(gauge_pressure(f64::INFINITY).is_err());
+        assert!(gauge_pressure(-1.0).is_err());
+        assert!(gauge_pressure(0.0).is_ok());
+    }
+}
