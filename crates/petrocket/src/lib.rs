@@ -1,1 +1,23 @@
-//! PET Rocket Simulator pipeline.
+//! PET Rocket Simulator: will a hydrogen/oxygen PET bottle fly or burst?
+//!
+//! This crate composes the physics crates into the main job ([`pipeline::run`]): read a TOML
+//! [`Config`], compute the closed-vessel (AICC) peak pressure with `petrocket-chem`, the
+//! sidewall burst pressure with `petrocket-structure`, screen for detonation, and return an
+//! [`Assessment`] with a [`Verdict`] and every assumption that drove it. The `petrocket`
+//! binary wraps it in a CLI.
+//!
+//! A failed or non-finite computation is an error, never a `safe` verdict.
+
+#![deny(missing_docs)]
+#![allow(non_snake_case)] // unit suffixes in output field names: pressure_Pa, temperature_K
+
+pub mod config;
+pub mod error;
+pub mod output;
+pub mod pipeline;
+pub mod safety;
+
+pub use config::{Config, SafetyConfig};
+pub use error::{PipelineError, Result};
+pub use pipeline::{run, Assessment};
+pub use safety::Verdict;

@@ -1,0 +1,44 @@
+//! `petrocket run CONFIG.toml [--out DIR] [--json] [--fail-on-unsafe]`.
+
+use super::EXIT_UNSAFE;
+use anyhow::Context;
+use clap::Args;
+use petrocket::{output, Config, Verdict};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// The run configuration (TOML); see examples/.
+    config: PathBuf,
+    /// Output directory for summary.json [default: out/<config name>].
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Print the summary as one JSON object on stdout instead of the readable text.
+    #[arg(long)]
+    json: bool,
+    /// Exit with code 5 when the verdict is `unsafe`.
+    #[arg(long)]
+    fail_on_unsafe: bool,
+}
+
+pub fn run(a: RunArgs) -> anyhow::Result<ExitCode> {
+    let path = a.config.display().to_string();
+    let (config, _) = Config::from_file(&path)?;
+    let assessment = petrocket::run(&config).with_context(|| format!("assessing {path}"))?;
+    let out = a.out.unwrap_or_else(|| {
+        let stem = a.config.file_stem().map_or("run".into(), |s| s.to_string_lossy().into_owned());
+        PathBuf::from("out").join(stem)
+    });
+    let summary = output::write_summary(&assessment, &out)?;
+    if a.json {
+        println!("{}", serde_json::to_string(&assessment)?);
+    } else {
+        print!("{}", output::human_summary(&assessment));
+        println!("written    {}", summary.display());
+    }
+    if a.fail_on_unsafe && assessment.results.verdict == Verdict::Unsafe {
+        return Ok(ExitCode::from(EXIT_UNSAFE));
+    }
+    Ok(ExitCode::SUCCESS)
+}

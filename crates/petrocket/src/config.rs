@@ -1,0 +1,230 @@
+//! The run configuration (TOML), its schema, defaults and resolution to SI.
+//!
+//! Every quantity accepts a plain SI number or a string with a unit (`"2 bar"`, `"25 degC"`,
+//! `"0.3 mm"`, `"2 L"`). Unknown keys are rejected with a "did you mean" hint. Pressures in
+//! the config are **absolute** unless the key says `gauge`.
+
+use crate::error::{PipelineError, Result};
+use petrocket_units::{Dimension, QuantityInput, ONE_ATM};
+use serde::{Deserialize, Serialize};
+
+/// The whole configuration file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// The vessel.
+    pub bottle: BottleConfig,
+    /// The gas charge.
+    pub mixture: MixtureConfig,
+    /// Initial state of the charge and the surroundings.
+    pub initial: InitialConfig,
+    /// Verdict thresholds (optional; documented defaults).
+    #[serde(default)]
+    pub safety: SafetyConfig,
+}
+
+/// `[bottle]`: a preset or explicit dimensions, and the wall material.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BottleConfig {
+    /// Preset name (`"0.5L"`, `"1L"`, `"1.5L"`, `"2L"`); explicit keys below override it.
+    pub preset: Option<String>,
+    /// Outer diameter of the cylindrical body (length).
+    pub outer_diameter: Option<QuantityInput>,
+    /// Sidewall thickness (length).
+    pub wall_thickness: Option<QuantityInput>,
+    /// Internal volume (volume).
+    pub volume: Option<QuantityInput>,
+    /// Mouth bore (length).
+    pub mouth_bore: Option<QuantityInput>,
+    /// Wall material name from the materials database (default `pet-oriented`).
+    #[serde(default = "default_material")]
+    pub material: String,
+    /// Extra materials file merged over the built-in database.
+    pub materials_file: Option<String>,
+}
+
+fn default_material() -> String {
+    "pet-oriented".into()
+}
+
+/// `[mixture]`: composition and mechanism.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MixtureConfig {
+    /// Composition, e.g. `"H2:2,O2:1"` or `"H2:0.3,air:0.7"`.
+    pub composition: Option<String>,
+    /// Equivalence ratio φ (with `fuel` and `oxidizer`), instead of `composition`.
+    pub equivalence_ratio: Option<f64>,
+    /// Fuel for `equivalence_ratio` (default `"H2"`).
+    pub fuel: Option<String>,
+    /// Oxidizer for `equivalence_ratio` (default `"O2"`; `"air"` for O2:1,N2:3.76).
+    pub oxidizer: Option<String>,
+    /// Bundled mechanism name or path to a Cantera YAML file (default `h2o2`).
+    #[serde(default = "default_mechanism")]
+    pub mechanism: String,
+}
+
+fn default_mechanism() -> String {
+    "h2o2".into()
+}
+
+/// `[initial]`: state at ignition.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InitialConfig {
+    /// Absolute fill pressure of the charge (pressure).
+    pub pressure: QuantityInput,
+    /// Temperature of the charge (temperature).
+    pub temperature: QuantityInput,
+    /// Absolute ambient pressure outside the bottle (default 1 atm).
+    pub ambient_pressure: Option<QuantityInput>,
+}
+
+/// `[safety]`: verdict thresholds on the governing safety factor.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct SafetyConfig {
+    /// At or above this safety factor the verdict is `safe` (default 2.0).
+    #[serde(default = "default_safe_factor")]
+    pub safe_factor: f64,
+    /// Below this safety factor the verdict is `unsafe` (default 1.0).
+    #[serde(default = "default_unsafe_factor")]
+    pub unsafe_factor: f64,
+}
+
+fn default_safe_factor() -> f64 {
+    2.0
+}
+fn default_unsafe_factor() -> f64 {
+    1.0
+}
+
+impl Default for SafetyConfig {
+    fn default() -> Self {
+        SafetyConfig { safe_factor: default_safe_factor(), unsafe_factor: default_unsafe_factor() }
+    }
+}
+
+/// All schema keys by table, for "did you mean" hints.
+const KEYS: &[&str] = &[
+    "bottle", "mixture", "initial", "safety", "preset", "outer_diameter", "wall_thickness", "volume",
+    "mouth_bore", "material", "materials_file", "composition", "equivalence_ratio", "fuel",
+    "oxidizer", "mechanism", "pressure", "temperature", "ambient_pressure", "safe_factor",
+    "unsafe_factor",
+];
+
+/// Append a "did you mean" hint to serde's unknown-field messages.
+fn with_hint(message: String) -> String {
+    let Some(start) = message.find("unknown field `") else { return message };
+    let rest = &message[start + 15..];
+    let Some(end) = rest.find('`') else { return message };
+    let bad = &rest[..end];
+    let best = KEYS
+        .iter()
+        .map(|k| (strsim::jaro_winkler(bad, k), *k))
+        .filter(|(s, _)| *s > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0));
+    match best {
+        Some((_, k)) => format!("{}\nhint: did you mean `{k}`?", message.trim_end()),
+        None => message,
+    }
+}
+
+impl Config {
+    /// Parse TOML text. `path` names the source in errors.
+    pub fn from_toml_str(text: &str, path: &str) -> Result<Self> {
+        toml::from_str(text).map_err(|e| PipelineError::Config { path: path.into(), message: with_hint(e.to_string()) })
+    }
+
+    /// Read and parse a TOML file.
+    pub fn from_file(path: &str) -> Result<(Self, String)> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|source| PipelineError::ReadConfig { path: path.into(), source })?;
+        Ok((Self::from_toml_str(&text, path)?, text))
+    }
+}
+
+/// Convert a quantity to SI, check the allowed range, and name the field on error.
+pub fn quantity(field: &str, q: &QuantityInput, dim: Dimension, unit: &str, range: (f64, f64)) -> Result<f64> {
+    let v = q
+        .to_si(dim)
+        .map_err(|e| PipelineError::Value { field: field.into(), message: e.to_string() })?;
+    if !(v.is_finite() && v >= range.0 && v <= range.1) {
+        return Err(PipelineError::Value {
+            field: field.into(),
+            message: format!("{q} = {v} {unit} is outside the allowed range [{}, {}] {unit}", range.0, range.1),
+        });
+    }
+    Ok(v)
+}
+
+/// Allowed initial temperature [K]: the thermo data are fitted from 200 K; above 1500 K a
+/// H2/O2 charge would autoignite during filling.
+pub const T_INITIAL_RANGE: (f64, f64) = (200.0, 1500.0);
+/// Allowed fill pressure [Pa] (absolute).
+pub const P_INITIAL_RANGE: (f64, f64) = (1e3, 1e7);
+/// Allowed ambient pressure [Pa] (absolute).
+pub const P_AMBIENT_RANGE: (f64, f64) = (1e3, 2e5);
+
+/// The initial state in SI.
+pub fn resolve_initial(c: &InitialConfig) -> Result<(f64, f64, f64)> {
+    let t = quantity("initial.temperature", &c.temperature, Dimension::TEMPERATURE, "K", T_INITIAL_RANGE)?;
+    let p = quantity("initial.pressure", &c.pressure, Dimension::PRESSURE, "Pa", P_INITIAL_RANGE)?;
+    let pa = match &c.ambient_pressure {
+        Some(q) => quantity("initial.ambient_pressure", q, Dimension::PRESSURE, "Pa", P_AMBIENT_RANGE)?,
+        None => ONE_ATM,
+    };
+    Ok((t, p, pa))
+}
+
+impl SafetyConfig {
+    /// Check the thresholds: 0 < unsafe ≤ safe.
+    pub fn validate(&self) -> Result<()> {
+        if !(self.unsafe_factor.is_finite() && self.unsafe_factor > 0.0) {
+            return Err(PipelineError::Value {
+                field: "safety.unsafe_factor".into(),
+                message: format!("{} must be a finite number > 0 (default 1.0)", self.unsafe_factor),
+            });
+        }
+        if !(self.safe_factor.is_finite() && self.safe_factor >= self.unsafe_factor) {
+            return Err(PipelineError::Value {
+                field: "safety.safe_factor".into(),
+                message: format!(
+                    "{} must be finite and ≥ safety.unsafe_factor = {} (default 2.0)",
+                    self.safe_factor, self.unsafe_factor
+                ),
+            });
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_keys_get_a_hint() {
+        let text = "[bottle]\npreset = \"2L\"\n[mixture]\ncomposition = \"H2:2,O2:1\"\n[initial]\npresure = \"1 atm\"\ntemperature = 300\n";
+        let e = Config::from_toml_str(text, "x.toml").unwrap_err().to_string();
+        assert!(e.contains("presure") && e.contains("did you mean `pressure`"), "{e}");
+    }
+
+    #[test]
+    fn quantities_name_field_value_and_range() {
+        let q: QuantityInput = "2 mm".parse().unwrap();
+        let e = quantity("initial.pressure", &q, Dimension::PRESSURE, "Pa", P_INITIAL_RANGE).unwrap_err().to_string();
+        assert!(e.contains("initial.pressure") && e.contains("length") && e.contains("pressure"), "{e}");
+        let q: QuantityInput = "500 bar".parse().unwrap();
+        let e = quantity("initial.pressure", &q, Dimension::PRESSURE, "Pa", P_INITIAL_RANGE).unwrap_err().to_string();
+        assert!(e.contains("50000000") && e.contains("allowed range") && e.contains("Pa"), "{e}");
+    }
+
+    #[test]
+    fn safety_thresholds_are_checked() {
+        assert!(SafetyConfig { safe_factor: 0.5, unsafe_factor: 1.0 }.validate().is_err());
+        assert!(SafetyConfig { safe_factor: 2.0, unsafe_factor: f64::NAN }.validate().is_err());
+        assert!(SafetyConfig::default().validate().is_ok());
+    }
+}

@@ -1,0 +1,79 @@
+//! Output writers: `summary.json` and the human-readable terminal summary.
+
+use crate::error::{PipelineError, Result};
+use crate::pipeline::Assessment;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+/// Write `DIR/summary.json` (pretty JSON, trailing newline) and return its path.
+pub fn write_summary(assessment: &Assessment, dir: &Path) -> Result<PathBuf> {
+    std::fs::create_dir_all(dir).map_err(|source| PipelineError::Write { path: dir.display().to_string(), source })?;
+    let path = dir.join("summary.json");
+    let mut text = serde_json::to_string_pretty(assessment).expect("assessment serialises");
+    text.push('\n');
+    std::fs::write(&path, text).map_err(|source| PipelineError::Write { path: path.display().to_string(), source })?;
+    Ok(path)
+}
+
+fn bar(pa: f64) -> String {
+    format!("{:.2} bar", pa / 1e5)
+}
+
+/// A readable multi-line summary for the terminal.
+pub fn human_summary(a: &Assessment) -> String {
+    let r = &a.results;
+    let i = &a.inputs;
+    let mut s = String::new();
+    let _ = writeln!(s, "PET Rocket Simulator {} — assessment", a.tool.version);
+    let _ = writeln!(
+        s,
+        "bottle     {} D = {:.1} mm, wall {:.3} mm, V = {:.3} L, {} (strength {:.0} MPa)",
+        i.bottle.preset.as_deref().unwrap_or("custom"),
+        i.bottle.outer_diameter_m * 1e3,
+        i.bottle.wall_thickness_m * 1e3,
+        i.bottle.volume_m3 * 1e3,
+        i.bottle.material,
+        i.bottle.wall_strength_Pa / 1e6
+    );
+    let comp: Vec<String> = i.mixture.mole_fractions.iter().map(|(k, v)| format!("{k} {:.1} %", 100.0 * v)).collect();
+    let _ = writeln!(s, "charge     {} at {} abs, {:.1} K ({})", comp.join(", "), bar(i.initial.pressure_Pa), i.initial.temperature_K, i.mixture.mechanism);
+    let _ = writeln!(
+        s,
+        "AICC       {} abs ({:.2} x initial), {:.0} K",
+        bar(r.aicc.pressure_Pa),
+        r.aicc.pressure_ratio,
+        r.aicc.temperature_K
+    );
+    let _ = writeln!(s, "burst      {} gauge (sidewall, quasi-static)", bar(r.burst_pressure_gauge_Pa));
+    for m in &r.modes {
+        let sf = m.safety_factor.map_or("n/a".to_string(), |v| format!("{v:.2}"));
+        let _ = writeln!(
+            s,
+            "mode       {:<20} {} load {} gauge, SF {sf}  [{}]",
+            m.mode,
+            if m.considered { "considered    " } else { "not considered" },
+            bar(m.load_gauge_Pa),
+            m.basis
+        );
+    }
+    let sf = r.min_safety_factor.map_or("n/a".to_string(), |v| format!("{v:.2}"));
+    let _ = writeln!(
+        s,
+        "VERDICT    {} (governing: {}, safety factor {sf}; safe >= {}, unsafe < {})",
+        r.verdict.to_string().to_uppercase(),
+        r.governing_mode,
+        i.safety.safe_factor,
+        i.safety.unsafe_factor
+    );
+    if let Some(loc) = &r.failure_location {
+        let _ = writeln!(s, "failure    {loc}");
+    }
+    for w in &a.warnings {
+        let _ = writeln!(s, "warning    {w}");
+    }
+    let _ = writeln!(s, "assumptions:");
+    for x in &a.assumptions {
+        let _ = writeln!(s, "  - {x}");
+    }
+    s
+}

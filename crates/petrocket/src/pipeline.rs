@@ -1,0 +1,387 @@
+//! The main job: config → chemistry (AICC) → structure (burst pressure) → safety verdict.
+
+use crate::config::{quantity, resolve_initial, BottleConfig, Config, MixtureConfig};
+use crate::error::{PipelineError, Result};
+use crate::safety::{
+    screen_detonation, verdict, DetonationScreening, Verdict, DEFLAGRATION_DLF, DETONATION_LOAD_OVER_AICC,
+};
+use crate::SafetyConfig;
+use petrocket_chem::{equilibrate, EquilibriumMode, GasMixture};
+use petrocket_structure::bottle::{preset, CylinderBottle};
+use petrocket_structure::materials::MaterialDb;
+use petrocket_units::Dimension;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+
+/// Default mouth bore of PCO 1810/1881 finishes [m] (VALIDATION B5).
+pub const DEFAULT_MOUTH_BORE_M: f64 = 0.0217;
+
+/// The bottle as resolved from the config, SI.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct BottleInputs {
+    /// Preset used, if any.
+    pub preset: Option<String>,
+    /// Outer body diameter [m].
+    pub outer_diameter_m: f64,
+    /// Sidewall thickness [m].
+    pub wall_thickness_m: f64,
+    /// Mean (mid-surface) radius [m].
+    pub mean_radius_m: f64,
+    /// Internal volume [m³].
+    pub volume_m3: f64,
+    /// Mouth bore [m].
+    pub mouth_bore_m: f64,
+    /// Wall material.
+    pub material: String,
+    /// Tensile strength used [Pa] at the initial temperature.
+    pub wall_strength_Pa: f64,
+    /// Source of the strength value.
+    pub wall_strength_source: String,
+}
+
+/// The charge as resolved from the config.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct MixtureInputs {
+    /// Mechanism name or path.
+    pub mechanism: String,
+    /// Non-zero mole fractions by species.
+    pub mole_fractions: BTreeMap<String, f64>,
+}
+
+/// Initial state, SI.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct InitialInputs {
+    /// Charge temperature [K].
+    pub temperature_K: f64,
+    /// Absolute fill pressure [Pa].
+    pub pressure_Pa: f64,
+    /// Absolute ambient pressure [Pa].
+    pub ambient_pressure_Pa: f64,
+}
+
+/// Every input after defaults and unit conversion; hashed into `input_hash_sha256`.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ResolvedInputs {
+    /// Bottle.
+    pub bottle: BottleInputs,
+    /// Mixture.
+    pub mixture: MixtureInputs,
+    /// Initial state.
+    pub initial: InitialInputs,
+    /// Verdict thresholds.
+    pub safety: SafetyConfig,
+}
+
+/// The AICC (closed-vessel, adiabatic, complete-combustion) state.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct AiccResult {
+    /// Absolute peak pressure [Pa].
+    pub pressure_Pa: f64,
+    /// Temperature [K].
+    pub temperature_K: f64,
+    /// P_AICC / P_initial.
+    pub pressure_ratio: f64,
+    /// Mole fractions above 1e-12.
+    pub mole_fractions: BTreeMap<String, f64>,
+    /// Newton iterations of the equilibrium solver.
+    pub solver_iterations: usize,
+}
+
+/// One combustion mode's load on the wall.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ModeResult {
+    /// `closed_deflagration` or `detonation`.
+    pub mode: &'static str,
+    /// Whether the mode enters the verdict.
+    pub considered: bool,
+    /// Why (or why not).
+    pub basis: String,
+    /// Absolute peak pressure of the mode [Pa].
+    pub peak_pressure_Pa: f64,
+    /// Dynamic load factor or equivalent static multiplier applied to the gauge rise.
+    pub dynamic_load_factor: f64,
+    /// Equivalent static gauge load on the wall [Pa].
+    pub load_gauge_Pa: f64,
+    /// Hoop stress in the cylindrical sidewall at that load [Pa].
+    pub hoop_stress_Pa: f64,
+    /// Burst pressure / load (None when the wall is not loaded in tension).
+    pub safety_factor: Option<f64>,
+}
+
+/// Results of a run.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Results {
+    /// Fill gauge pressure before ignition [Pa].
+    pub initial_gauge_pressure_Pa: f64,
+    /// Closed-vessel bound.
+    pub aicc: AiccResult,
+    /// Whether the charge is flammable (H2 ≥ 4 %, VALIDATION C9).
+    pub flammable: bool,
+    /// Detonation screening outcome.
+    pub detonation_screening: DetonationScreening,
+    /// Quasi-static burst pressure of the sidewall, gauge [Pa].
+    pub burst_pressure_gauge_Pa: f64,
+    /// Per-mode loads.
+    pub modes: Vec<ModeResult>,
+    /// Mode with the smallest safety factor among those considered.
+    pub governing_mode: &'static str,
+    /// Smallest safety factor.
+    pub min_safety_factor: Option<f64>,
+    /// The verdict.
+    pub verdict: Verdict,
+    /// Where the wall would fail first.
+    pub failure_location: Option<String>,
+    /// When (not computed in this release: no transient model yet).
+    pub failure_time_s: Option<f64>,
+}
+
+/// Tool identification.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ToolInfo {
+    /// `petrocket`.
+    pub name: &'static str,
+    /// Crate version.
+    pub version: &'static str,
+}
+
+/// Everything a run produces; serialised as `summary.json`.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Assessment {
+    /// Tool and version.
+    pub tool: ToolInfo,
+    /// SHA-256 of the canonical JSON of `inputs`.
+    pub input_hash_sha256: String,
+    /// Resolved inputs.
+    pub inputs: ResolvedInputs,
+    /// Results.
+    pub results: Results,
+    /// Model assumptions that drove the verdict.
+    pub assumptions: Vec<String>,
+    /// Warnings (e.g. extrapolated thermo data).
+    pub warnings: Vec<String>,
+}
+
+fn resolve_bottle(c: &BottleConfig, initial_t: f64) -> Result<(CylinderBottle, BottleInputs)> {
+    let base = match &c.preset {
+        Some(name) => Some(preset(name)?.bottle.clone()),
+        None => None,
+    };
+    let len = |field: &str, q: &Option<petrocket_units::QuantityInput>, fallback: Option<f64>, range| -> Result<f64> {
+        match (q, fallback) {
+            (Some(q), _) => quantity(field, q, Dimension::LENGTH, "m", range),
+            (None, Some(v)) => Ok(v),
+            (None, None) => Err(PipelineError::Value {
+                field: field.into(),
+                message: "missing: give it, or a `preset` (0.5L, 1L, 1.5L, 2L)".into(),
+            }),
+        }
+    };
+    let d = len("bottle.outer_diameter", &c.outer_diameter, base.as_ref().map(|b| b.outer_diameter_m), (0.01, 1.0))?;
+    let t = len("bottle.wall_thickness", &c.wall_thickness, base.as_ref().map(|b| b.wall_thickness_m), (1e-5, 0.05))?;
+    let bore = len(
+        "bottle.mouth_bore",
+        &c.mouth_bore,
+        Some(base.as_ref().map_or(DEFAULT_MOUTH_BORE_M, |b| b.mouth_bore_m)),
+        (1e-3, 0.5),
+    )?;
+    let v = match (&c.volume, &base) {
+        (Some(q), _) => quantity("bottle.volume", q, Dimension::VOLUME, "m^3", (1e-5, 1.0))?,
+        (None, Some(b)) => b.volume_m3,
+        (None, None) => {
+            return Err(PipelineError::Value {
+                field: "bottle.volume".into(),
+                message: "missing: give it, or a `preset` (0.5L, 1L, 1.5L, 2L)".into(),
+            })
+        }
+    };
+    let height = if c.outer_diameter.is_none() && c.volume.is_none() { base.as_ref().and_then(|b| b.height_m) } else { None };
+    let bottle = CylinderBottle::new(v, d, t, bore, height)?;
+    let mut db = MaterialDb::builtin();
+    if let Some(path) = &c.materials_file {
+        db.load_and_merge(path)?;
+    }
+    let material = db.get(&c.material)?;
+    let strength = material.strength_at(initial_t)?;
+    let inputs = BottleInputs {
+        preset: c.preset.clone(),
+        outer_diameter_m: d,
+        wall_thickness_m: t,
+        mean_radius_m: bottle.mean_radius_m(),
+        volume_m3: v,
+        mouth_bore_m: bore,
+        material: material.name.clone(),
+        wall_strength_Pa: strength,
+        wall_strength_source: material.tensile_strength_pa.source.clone(),
+    };
+    Ok((bottle, inputs))
+}
+
+fn resolve_mixture(c: &MixtureConfig, gas: &GasMixture) -> Result<Vec<f64>> {
+    match (&c.composition, c.equivalence_ratio) {
+        (Some(text), None) => Ok(gas.parse_mole_fractions("mixture.composition", text)?),
+        (None, Some(phi)) => Ok(petrocket_chem::mixture::equivalence_ratio_mixture(
+            gas,
+            phi,
+            c.fuel.as_deref().unwrap_or("H2"),
+            c.oxidizer.as_deref().unwrap_or("O2"),
+        )?),
+        (Some(_), Some(_)) => Err(PipelineError::Value {
+            field: "mixture".into(),
+            message: "give either `composition` or `equivalence_ratio`, not both".into(),
+        }),
+        (None, None) => Err(PipelineError::Value {
+            field: "mixture.composition".into(),
+            message: "missing: e.g. composition = \"H2:2,O2:1\", or equivalence_ratio = 1.0 with oxidizer = \"air\"".into(),
+        }),
+    }
+}
+
+fn finite(quantity: &'static str, value: f64, context: &str) -> Result<f64> {
+    if value.is_finite() {
+        Ok(value)
+    } else {
+        Err(PipelineError::NonFinite { quantity, value, context: context.into() })
+    }
+}
+
+fn named(gas: &GasMixture, x: &[f64], floor: f64) -> BTreeMap<String, f64> {
+    gas.named(x).filter(|(_, v)| *v > floor).map(|(n, v)| (n.to_string(), v)).collect()
+}
+
+/// Run the assessment for a parsed configuration.
+pub fn run(config: &Config) -> Result<Assessment> {
+    config.safety.validate()?;
+    let (t0, p0, p_amb) = resolve_initial(&config.initial)?;
+    let (bottle, bottle_inputs) = resolve_bottle(&config.bottle, t0)?;
+    let gas = GasMixture::load(&config.mixture.mechanism)?;
+    let x0 = resolve_mixture(&config.mixture, &gas)?;
+    let inputs = ResolvedInputs {
+        bottle: bottle_inputs,
+        mixture: MixtureInputs { mechanism: config.mixture.mechanism.clone(), mole_fractions: named(&gas, &x0, 0.0) },
+        initial: InitialInputs { temperature_K: t0, pressure_Pa: p0, ambient_pressure_Pa: p_amb },
+        safety: config.safety,
+    };
+    let canonical = serde_json::to_string(&inputs).expect("inputs serialise");
+    let input_hash_sha256 = format!("{:x}", Sha256::digest(canonical.as_bytes()));
+
+    // Chemistry: closed-vessel bound.
+    let fresh = gas.state_tpx(t0, p0, &x0)?;
+    let eq = equilibrate(&gas, &fresh, EquilibriumMode::UV)?;
+    let p_aicc = finite("AICC pressure", eq.state.pressure, "UV equilibrium")?;
+    let t_aicc = finite("AICC temperature", eq.state.temperature, "UV equilibrium")?;
+    let aicc = AiccResult {
+        pressure_Pa: p_aicc,
+        temperature_K: t_aicc,
+        pressure_ratio: p_aicc / p0,
+        mole_fractions: named(&gas, &eq.state.mole_fractions, 1e-12),
+        solver_iterations: eq.iterations,
+    };
+
+    // Screening of the combustion modes.
+    let frac = |name: &str| gas.species_index(name).map_or(0.0, |k| x0[k]);
+    let x_h2 = frac("H2");
+    let monatomic = frac("AR") + frac("HE") + frac("Ar") + frac("He") > 0.0;
+    let flammable = x_h2 >= crate::safety::FLAMMABILITY_LOWER_H2;
+    let detonation = screen_detonation(x_h2, monatomic);
+
+    // Structure: quasi-static burst pressure of the sidewall.
+    let strength = inputs.bottle.wall_strength_Pa;
+    let p_burst = bottle.burst_pressure_pa(strength)?;
+    let r = bottle.mean_radius_m();
+    let t = bottle.wall_thickness_m;
+    let mode = |name: &'static str, considered: bool, basis: String, peak: f64, dlf: f64| -> Result<ModeResult> {
+        let load = dlf * (peak - p_amb);
+        let hoop = load * r / t;
+        let sf = if load > 0.0 { Some(finite("safety factor", p_burst / load, name)?) } else { None };
+        Ok(ModeResult {
+            mode: name,
+            considered,
+            basis,
+            peak_pressure_Pa: peak,
+            dynamic_load_factor: dlf,
+            load_gauge_Pa: load,
+            hoop_stress_Pa: hoop,
+            safety_factor: sf,
+        })
+    };
+    let modes = vec![
+        mode(
+            "closed_deflagration",
+            true,
+            "AICC bound (UV equilibrium), no venting or heat loss".into(),
+            p_aicc,
+            DEFLAGRATION_DLF,
+        )?,
+        mode(
+            "detonation",
+            detonation.credible,
+            detonation.basis.clone(),
+            DETONATION_LOAD_OVER_AICC * p_aicc,
+            1.0,
+        )?,
+    ];
+    let governing = modes
+        .iter()
+        .filter(|m| m.considered)
+        .min_by(|a, b| {
+            let key = |m: &ModeResult| m.safety_factor.unwrap_or(f64::INFINITY);
+            key(a).total_cmp(&key(b))
+        })
+        .expect("deflagration is always considered");
+    let min_sf = governing.safety_factor;
+    let v = verdict(min_sf, config.safety.safe_factor, config.safety.unsafe_factor);
+    let failure_location = (v == Verdict::Unsafe).then(|| {
+        "cylindrical sidewall, hoop stress: longitudinal split (the slow-burst mode of VALIDATION B2)".to_string()
+    });
+
+    let mut warnings = eq.warnings.clone();
+    if !flammable {
+        warnings.push(format!(
+            "H2 = {:.1} % is below the lower flammability limit of 4 % (VALIDATION C9): the AICC bound is kept as a conservative load",
+            100.0 * x_h2
+        ));
+    }
+    if p0 - p_amb >= p_burst {
+        warnings.push("the fill pressure alone reaches the burst pressure".into());
+    }
+
+    let assumptions = vec![
+        "closed deflagration at the AICC bound: no venting through the mouth, no heat loss (over-predicts measured peaks by 3-15 %, VALIDATION C4)".into(),
+        format!("deflagration dynamic load factor {DEFLAGRATION_DLF} (ramp rise time >= 1 ms, VALIDATION S2, S6)"),
+        format!(
+            "detonation screening by H2 detonation limits {:.0}-{:.0} % (Coward & Jones 1952); load = reflected CJ pressure ~ {DETONATION_LOAD_OVER_AICC} x P_AICC (P_CJ ~ 2 P_AICC, Lee 2008; P_R ~ 2.5 P_CJ, VALIDATION C8) until the CJ/ZND models land",
+            100.0 * crate::safety::DETONATION_LIMITS_H2.0,
+            100.0 * crate::safety::DETONATION_LIMITS_H2.1
+        ),
+        "wall: thin-wall cylinder hoop stress with gauge pressure and mean radius; base, shoulder and neck not assessed".into(),
+        format!(
+            "wall strength {:.0} MPa ({}) at {:.0} K; no strain-rate credit, no thermal softening, no sustained-load loss",
+            strength / 1e6,
+            inputs.bottle.material,
+            t0
+        ),
+        "failure time not computed (no transient structural model yet)".into(),
+    ];
+
+    Ok(Assessment {
+        tool: ToolInfo { name: "petrocket", version: env!("CARGO_PKG_VERSION") },
+        input_hash_sha256,
+        results: Results {
+            initial_gauge_pressure_Pa: p0 - p_amb,
+            aicc,
+            flammable,
+            detonation_screening: detonation,
+            burst_pressure_gauge_Pa: p_burst,
+            governing_mode: governing.mode,
+            min_safety_factor: min_sf,
+            verdict: v,
+            failure_location,
+            failure_time_s: None,
+            modes,
+        },
+        inputs,
+        assumptions,
+        warnings,
+    })
+}
