@@ -1,6 +1,6 @@
 //! Chemical elements and their atomic weights.
 
-/// Standard atomic weights [g/mol = kg/kmol], IUPAC/CIAAW conventional values as tabulated by
+/// Standard atomic weights (g/mol = kg/kmol), IUPAC/CIAAW conventional values as tabulated by
 /// Cantera 3.x (`src/thermo/Elements.cpp`), so that molecular weights, mass fractions and
 /// densities agree with Cantera to round-off. Isotopes D and T and the electron `E` included.
 const ATOMIC_WEIGHTS: &[(&str, f64)] = &[
@@ -53,6 +53,6 @@ pub fn atomic_weight_kg_per_mol(symbol: &str) -> Option<f64> {
 pub struct Element {
     /// Symbol as written in the mechanism (e.g. `Ar`).
     pub symbol: String,
-    /// Atomic weight [kg/mol].
+    /// Atomic weight (kg/mol).
     pub atomic_weight_kg_per_mol: f64,
 }

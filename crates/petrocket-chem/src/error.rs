@@ -80,9 +80,9 @@ pub enum ChemError {
         iterations: usize,
         /// Last scaled residual.
         residual: f64,
-        /// Temperature at the last iterate [K].
+        /// Temperature at the last iterate (K).
         temperature: f64,
-        /// Pressure at the last iterate [Pa].
+        /// Pressure at the last iterate (Pa).
         pressure: f64,
         /// What to try.
         hint: String,
@@ -109,7 +109,10 @@ pub enum ChemError {
 pub type Result<T> = std::result::Result<T, ChemError>;
 
 /// A " (did you mean 'x'?)" hint for `name` among `candidates`, or an empty string.
-pub(crate) fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
+pub(crate) fn did_you_mean<'a>(
+    name: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> String {
     let lower = name.to_ascii_lowercase();
     let best = candidates
         .into_iter()

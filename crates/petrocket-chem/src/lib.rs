@@ -31,7 +31,9 @@ mod numerics;
 pub mod species;
 pub mod thermo;
 
-pub use equilibrium::{equilibrate, equilibrate_with, EquilibriumMode, EquilibriumOptions, EquilibriumResult};
+pub use equilibrium::{
+    equilibrate, equilibrate_with, EquilibriumMode, EquilibriumOptions, EquilibriumResult,
+};
 pub use error::{ChemError, Result};
 pub use mechanism::Mechanism;
 pub use mixture::{GasMixture, GasState, MixtureProperties};

@@ -15,7 +15,12 @@ pub(crate) enum RootError<E> {
     /// The function itself failed.
     Inner(E),
     /// No sign change inside `[lo, hi]`: f(lo) and f(hi) have the same sign.
-    NotBracketed { lo: f64, f_lo: f64, hi: f64, f_hi: f64 },
+    NotBracketed {
+        lo: f64,
+        f_lo: f64,
+        hi: f64,
+        f_hi: f64,
+    },
     /// Iteration limit reached.
     NoConvergence { x: f64, f: f64, evaluations: usize },
 }
@@ -46,7 +51,11 @@ pub(crate) fn solve_increasing<E>(
         } else {
             (hi, f_hi) = (x, Some(fx));
         }
-        let newton = if dfx > 0.0 && dfx.is_finite() { x - fx / dfx } else { f64::NAN };
+        let newton = if dfx > 0.0 && dfx.is_finite() {
+            x - fx / dfx
+        } else {
+            f64::NAN
+        };
         let next = match (f_lo, f_hi) {
             // Sign change known: Newton inside the bracket while it converges fast, else bisect.
             (Some(_), Some(_)) => {
@@ -58,31 +67,36 @@ pub(crate) fn solve_increasing<E>(
             }
             // Still searching: Newton limited to a factor 4, or a factor-4 step downhill.
             _ => {
-                let step = if newton.is_finite() && newton > 0.0 {
+                let want = if newton.is_finite() && newton > 0.0 {
                     newton
                 } else if fx < 0.0 {
                     4.0 * x
                 } else {
                     0.25 * x
                 };
-                step.clamp(0.25 * x, 4.0 * x).clamp(lo, hi)
+                // At an end of the interval and asked to go beyond it: no root inside.
+                if (want > hi && x >= hi) || (want < lo && x <= lo) {
+                    return Err(RootError::NotBracketed {
+                        lo,
+                        f_lo: f_lo.unwrap_or(fx),
+                        hi,
+                        f_hi: f_hi.unwrap_or(fx),
+                    });
+                }
+                want.clamp(0.25 * x, 4.0 * x).clamp(lo, hi)
             }
         };
         if (next - x).abs() <= xtol * x {
             return Ok(Root { x, evaluations });
         }
-        if next == x {
-            return Err(RootError::NotBracketed {
-                lo,
-                f_lo: f_lo.unwrap_or(fx),
-                hi,
-                f_hi: f_hi.unwrap_or(fx),
-            });
-        }
         f_prev = fx;
         x = next;
     }
-    Err(RootError::NoConvergence { x, f: f_prev, evaluations: max_evaluations })
+    Err(RootError::NoConvergence {
+        x,
+        f: f_prev,
+        evaluations: max_evaluations,
+    })
 }
 
 #[cfg(test)]
@@ -91,18 +105,38 @@ mod tests {
 
     #[test]
     fn finds_roots_of_increasing_functions() {
-        let r = solve_increasing::<()>(|x| Ok((x * x * x - 8.0, 3.0 * x * x)), 300.0, (1e-3, 1e4), 1e-14, 0.0, 200)
-            .unwrap();
+        let r = solve_increasing::<()>(
+            |x| Ok((x * x * x - 8.0, 3.0 * x * x)),
+            300.0,
+            (1e-3, 1e4),
+            1e-14,
+            0.0,
+            200,
+        )
+        .unwrap();
         assert!((r.x - 2.0).abs() < 1e-12, "{r:?}");
         // A function that is flat near its root and steep elsewhere.
-        let r = solve_increasing::<()>(|x| Ok(((x - 3000.0) / 100.0).tanh(), 0.01 / ((x - 3000.0) / 100.0).cosh().powi(2)), 300.0, (100.0, 8000.0), 1e-13, 0.0, 200)
-            .unwrap();
+        let r = solve_increasing::<()>(
+            |x| {
+                Ok((
+                    ((x - 3000.0) / 100.0).tanh(),
+                    0.01 / ((x - 3000.0) / 100.0).cosh().powi(2),
+                ))
+            },
+            300.0,
+            (100.0, 8000.0),
+            1e-13,
+            0.0,
+            200,
+        )
+        .unwrap();
         assert!((r.x - 3000.0).abs() < 1e-8, "{r:?}");
     }
 
     #[test]
     fn reports_missing_sign_change() {
-        let e = solve_increasing::<()>(|x| Ok((x + 1.0, 1.0)), 5.0, (1.0, 10.0), 1e-12, 0.0, 100).unwrap_err();
+        let e = solve_increasing::<()>(|x| Ok((x + 1.0, 1.0)), 5.0, (1.0, 10.0), 1e-12, 0.0, 100)
+            .unwrap_err();
         assert!(matches!(e, RootError::NotBracketed { .. }), "{e:?}");
     }
 }

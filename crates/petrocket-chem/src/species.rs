@@ -8,13 +8,13 @@ use crate::thermo::SpeciesThermo;
 pub struct TransportData {
     /// `atom`, `linear` or `nonlinear`.
     pub geometry: String,
-    /// Lennard-Jones well depth ε/k_B [K].
+    /// Lennard-Jones well depth ε/k_B (K).
     pub well_depth_k: f64,
-    /// Lennard-Jones collision diameter σ [Å].
+    /// Lennard-Jones collision diameter σ (Å).
     pub diameter_angstrom: f64,
-    /// Dipole moment [Debye].
+    /// Dipole moment (Debye).
     pub dipole_debye: f64,
-    /// Polarizability [Å³].
+    /// Polarizability (Å³).
     pub polarizability_angstrom3: f64,
     /// Rotational relaxation collision number at 298 K.
     pub rotational_relaxation: f64,
@@ -29,7 +29,7 @@ pub struct Species {
     pub name: String,
     /// Atoms per molecule, by element index of the owning phase.
     pub composition: Vec<(usize, f64)>,
-    /// Molecular weight [kg/mol].
+    /// Molecular weight (kg/mol).
     pub molecular_weight_kg_per_mol: f64,
     /// Standard-state thermodynamics.
     pub thermo: SpeciesThermo,

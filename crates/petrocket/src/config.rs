@@ -102,23 +102,47 @@ fn default_unsafe_factor() -> f64 {
 
 impl Default for SafetyConfig {
     fn default() -> Self {
-        SafetyConfig { safe_factor: default_safe_factor(), unsafe_factor: default_unsafe_factor() }
+        SafetyConfig {
+            safe_factor: default_safe_factor(),
+            unsafe_factor: default_unsafe_factor(),
+        }
     }
 }
 
 /// All schema keys by table, for "did you mean" hints.
 const KEYS: &[&str] = &[
-    "bottle", "mixture", "initial", "safety", "preset", "outer_diameter", "wall_thickness", "volume",
-    "mouth_bore", "material", "materials_file", "composition", "equivalence_ratio", "fuel",
-    "oxidizer", "mechanism", "pressure", "temperature", "ambient_pressure", "safe_factor",
+    "bottle",
+    "mixture",
+    "initial",
+    "safety",
+    "preset",
+    "outer_diameter",
+    "wall_thickness",
+    "volume",
+    "mouth_bore",
+    "material",
+    "materials_file",
+    "composition",
+    "equivalence_ratio",
+    "fuel",
+    "oxidizer",
+    "mechanism",
+    "pressure",
+    "temperature",
+    "ambient_pressure",
+    "safe_factor",
     "unsafe_factor",
 ];
 
 /// Append a "did you mean" hint to serde's unknown-field messages.
 fn with_hint(message: String) -> String {
-    let Some(start) = message.find("unknown field `") else { return message };
+    let Some(start) = message.find("unknown field `") else {
+        return message;
+    };
     let rest = &message[start + 15..];
-    let Some(end) = rest.find('`') else { return message };
+    let Some(end) = rest.find('`') else {
+        return message;
+    };
     let bad = &rest[..end];
     let best = KEYS
         .iter()
@@ -134,45 +158,78 @@ fn with_hint(message: String) -> String {
 impl Config {
     /// Parse TOML text. `path` names the source in errors.
     pub fn from_toml_str(text: &str, path: &str) -> Result<Self> {
-        toml::from_str(text).map_err(|e| PipelineError::Config { path: path.into(), message: with_hint(e.to_string()) })
+        toml::from_str(text).map_err(|e| PipelineError::Config {
+            path: path.into(),
+            message: with_hint(e.to_string()),
+        })
     }
 
     /// Read and parse a TOML file.
     pub fn from_file(path: &str) -> Result<(Self, String)> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|source| PipelineError::ReadConfig { path: path.into(), source })?;
+        let text = std::fs::read_to_string(path).map_err(|source| PipelineError::ReadConfig {
+            path: path.into(),
+            source,
+        })?;
         Ok((Self::from_toml_str(&text, path)?, text))
     }
 }
 
 /// Convert a quantity to SI, check the allowed range, and name the field on error.
-pub fn quantity(field: &str, q: &QuantityInput, dim: Dimension, unit: &str, range: (f64, f64)) -> Result<f64> {
-    let v = q
-        .to_si(dim)
-        .map_err(|e| PipelineError::Value { field: field.into(), message: e.to_string() })?;
+pub fn quantity(
+    field: &str,
+    q: &QuantityInput,
+    dim: Dimension,
+    unit: &str,
+    range: (f64, f64),
+) -> Result<f64> {
+    let v = q.to_si(dim).map_err(|e| PipelineError::Value {
+        field: field.into(),
+        message: e.to_string(),
+    })?;
     if !(v.is_finite() && v >= range.0 && v <= range.1) {
         return Err(PipelineError::Value {
             field: field.into(),
-            message: format!("{q} = {v} {unit} is outside the allowed range [{}, {}] {unit}", range.0, range.1),
+            message: format!(
+                "{q} = {v} {unit} is outside the allowed range [{}, {}] {unit}",
+                range.0, range.1
+            ),
         });
     }
     Ok(v)
 }
 
-/// Allowed initial temperature [K]: the thermo data are fitted from 200 K; above 1500 K a
+/// Allowed initial temperature (K): the thermo data are fitted from 200 K; above 1500 K a
 /// H2/O2 charge would autoignite during filling.
 pub const T_INITIAL_RANGE: (f64, f64) = (200.0, 1500.0);
-/// Allowed fill pressure [Pa] (absolute).
+/// Allowed fill pressure (Pa) (absolute).
 pub const P_INITIAL_RANGE: (f64, f64) = (1e3, 1e7);
-/// Allowed ambient pressure [Pa] (absolute).
+/// Allowed ambient pressure (Pa) (absolute).
 pub const P_AMBIENT_RANGE: (f64, f64) = (1e3, 2e5);
 
 /// The initial state in SI.
 pub fn resolve_initial(c: &InitialConfig) -> Result<(f64, f64, f64)> {
-    let t = quantity("initial.temperature", &c.temperature, Dimension::TEMPERATURE, "K", T_INITIAL_RANGE)?;
-    let p = quantity("initial.pressure", &c.pressure, Dimension::PRESSURE, "Pa", P_INITIAL_RANGE)?;
+    let t = quantity(
+        "initial.temperature",
+        &c.temperature,
+        Dimension::TEMPERATURE,
+        "K",
+        T_INITIAL_RANGE,
+    )?;
+    let p = quantity(
+        "initial.pressure",
+        &c.pressure,
+        Dimension::PRESSURE,
+        "Pa",
+        P_INITIAL_RANGE,
+    )?;
     let pa = match &c.ambient_pressure {
-        Some(q) => quantity("initial.ambient_pressure", q, Dimension::PRESSURE, "Pa", P_AMBIENT_RANGE)?,
+        Some(q) => quantity(
+            "initial.ambient_pressure",
+            q,
+            Dimension::PRESSURE,
+            "Pa",
+            P_AMBIENT_RANGE,
+        )?,
         None => ONE_ATM,
     };
     Ok((t, p, pa))
@@ -184,7 +241,10 @@ impl SafetyConfig {
         if !(self.unsafe_factor.is_finite() && self.unsafe_factor > 0.0) {
             return Err(PipelineError::Value {
                 field: "safety.unsafe_factor".into(),
-                message: format!("{} must be a finite number > 0 (default 1.0)", self.unsafe_factor),
+                message: format!(
+                    "{} must be a finite number > 0 (default 1.0)",
+                    self.unsafe_factor
+                ),
             });
         }
         if !(self.safe_factor.is_finite() && self.safe_factor >= self.unsafe_factor) {
@@ -207,24 +267,61 @@ mod tests {
     #[test]
     fn unknown_keys_get_a_hint() {
         let text = "[bottle]\npreset = \"2L\"\n[mixture]\ncomposition = \"H2:2,O2:1\"\n[initial]\npresure = \"1 atm\"\ntemperature = 300\n";
-        let e = Config::from_toml_str(text, "x.toml").unwrap_err().to_string();
-        assert!(e.contains("presure") && e.contains("did you mean `pressure`"), "{e}");
+        let e = Config::from_toml_str(text, "x.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("presure") && e.contains("did you mean `pressure`"),
+            "{e}"
+        );
     }
 
     #[test]
     fn quantities_name_field_value_and_range() {
         let q: QuantityInput = "2 mm".parse().unwrap();
-        let e = quantity("initial.pressure", &q, Dimension::PRESSURE, "Pa", P_INITIAL_RANGE).unwrap_err().to_string();
-        assert!(e.contains("initial.pressure") && e.contains("length") && e.contains("pressure"), "{e}");
+        let e = quantity(
+            "initial.pressure",
+            &q,
+            Dimension::PRESSURE,
+            "Pa",
+            P_INITIAL_RANGE,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.contains("initial.pressure") && e.contains("length") && e.contains("pressure"),
+            "{e}"
+        );
         let q: QuantityInput = "500 bar".parse().unwrap();
-        let e = quantity("initial.pressure", &q, Dimension::PRESSURE, "Pa", P_INITIAL_RANGE).unwrap_err().to_string();
-        assert!(e.contains("50000000") && e.contains("allowed range") && e.contains("Pa"), "{e}");
+        let e = quantity(
+            "initial.pressure",
+            &q,
+            Dimension::PRESSURE,
+            "Pa",
+            P_INITIAL_RANGE,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.contains("50000000") && e.contains("allowed range") && e.contains("Pa"),
+            "{e}"
+        );
     }
 
     #[test]
     fn safety_thresholds_are_checked() {
-        assert!(SafetyConfig { safe_factor: 0.5, unsafe_factor: 1.0 }.validate().is_err());
-        assert!(SafetyConfig { safe_factor: 2.0, unsafe_factor: f64::NAN }.validate().is_err());
+        assert!(SafetyConfig {
+            safe_factor: 0.5,
+            unsafe_factor: 1.0
+        }
+        .validate()
+        .is_err());
+        assert!(SafetyConfig {
+            safe_factor: 2.0,
+            unsafe_factor: f64::NAN
+        }
+        .validate()
+        .is_err());
         assert!(SafetyConfig::default().validate().is_ok());
     }
 }

@@ -7,11 +7,17 @@ use std::path::{Path, PathBuf};
 
 /// Write `DIR/summary.json` (pretty JSON, trailing newline) and return its path.
 pub fn write_summary(assessment: &Assessment, dir: &Path) -> Result<PathBuf> {
-    std::fs::create_dir_all(dir).map_err(|source| PipelineError::Write { path: dir.display().to_string(), source })?;
+    std::fs::create_dir_all(dir).map_err(|source| PipelineError::Write {
+        path: dir.display().to_string(),
+        source,
+    })?;
     let path = dir.join("summary.json");
     let mut text = serde_json::to_string_pretty(assessment).expect("assessment serialises");
     text.push('\n');
-    std::fs::write(&path, text).map_err(|source| PipelineError::Write { path: path.display().to_string(), source })?;
+    std::fs::write(&path, text).map_err(|source| PipelineError::Write {
+        path: path.display().to_string(),
+        source,
+    })?;
     Ok(path)
 }
 
@@ -35,8 +41,20 @@ pub fn human_summary(a: &Assessment) -> String {
         i.bottle.material,
         i.bottle.wall_strength_Pa / 1e6
     );
-    let comp: Vec<String> = i.mixture.mole_fractions.iter().map(|(k, v)| format!("{k} {:.1} %", 100.0 * v)).collect();
-    let _ = writeln!(s, "charge     {} at {} abs, {:.1} K ({})", comp.join(", "), bar(i.initial.pressure_Pa), i.initial.temperature_K, i.mixture.mechanism);
+    let comp: Vec<String> = i
+        .mixture
+        .mole_fractions
+        .iter()
+        .map(|(k, v)| format!("{k} {:.1} %", 100.0 * v))
+        .collect();
+    let _ = writeln!(
+        s,
+        "charge     {} at {} abs, {:.1} K ({})",
+        comp.join(", "),
+        bar(i.initial.pressure_Pa),
+        i.initial.temperature_K,
+        i.mixture.mechanism
+    );
     let _ = writeln!(
         s,
         "AICC       {} abs ({:.2} x initial), {:.0} K",
@@ -44,19 +62,31 @@ pub fn human_summary(a: &Assessment) -> String {
         r.aicc.pressure_ratio,
         r.aicc.temperature_K
     );
-    let _ = writeln!(s, "burst      {} gauge (sidewall, quasi-static)", bar(r.burst_pressure_gauge_Pa));
+    let _ = writeln!(
+        s,
+        "burst      {} gauge (sidewall, quasi-static)",
+        bar(r.burst_pressure_gauge_Pa)
+    );
     for m in &r.modes {
-        let sf = m.safety_factor.map_or("n/a".to_string(), |v| format!("{v:.2}"));
+        let sf = m
+            .safety_factor
+            .map_or("n/a".to_string(), |v| format!("{v:.2}"));
         let _ = writeln!(
             s,
             "mode       {:<20} {} load {} gauge, SF {sf}  [{}]",
             m.mode,
-            if m.considered { "considered    " } else { "not considered" },
+            if m.considered {
+                "considered    "
+            } else {
+                "not considered"
+            },
             bar(m.load_gauge_Pa),
             m.basis
         );
     }
-    let sf = r.min_safety_factor.map_or("n/a".to_string(), |v| format!("{v:.2}"));
+    let sf = r
+        .min_safety_factor
+        .map_or("n/a".to_string(), |v| format!("{v:.2}"));
     let _ = writeln!(
         s,
         "VERDICT    {} (governing: {}, safety factor {sf}; safe >= {}, unsafe < {})",

@@ -3,7 +3,8 @@
 use crate::config::{quantity, resolve_initial, BottleConfig, Config, MixtureConfig};
 use crate::error::{PipelineError, Result};
 use crate::safety::{
-    screen_detonation, verdict, DetonationScreening, Verdict, DEFLAGRATION_DLF, DETONATION_LOAD_OVER_AICC,
+    screen_detonation, verdict, DetonationScreening, Verdict, DEFLAGRATION_DLF,
+    DETONATION_LOAD_OVER_AICC,
 };
 use crate::SafetyConfig;
 use petrocket_chem::{equilibrate, EquilibriumMode, GasMixture};
@@ -14,7 +15,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 
-/// Default mouth bore of PCO 1810/1881 finishes [m] (VALIDATION B5).
+/// Default mouth bore of PCO 1810/1881 finishes (m) (VALIDATION B5).
 pub const DEFAULT_MOUTH_BORE_M: f64 = 0.0217;
 
 /// The bottle as resolved from the config, SI.
@@ -22,19 +23,19 @@ pub const DEFAULT_MOUTH_BORE_M: f64 = 0.0217;
 pub struct BottleInputs {
     /// Preset used, if any.
     pub preset: Option<String>,
-    /// Outer body diameter [m].
+    /// Outer body diameter (m).
     pub outer_diameter_m: f64,
-    /// Sidewall thickness [m].
+    /// Sidewall thickness (m).
     pub wall_thickness_m: f64,
-    /// Mean (mid-surface) radius [m].
+    /// Mean (mid-surface) radius (m).
     pub mean_radius_m: f64,
-    /// Internal volume [m³].
+    /// Internal volume (m³).
     pub volume_m3: f64,
-    /// Mouth bore [m].
+    /// Mouth bore (m).
     pub mouth_bore_m: f64,
     /// Wall material.
     pub material: String,
-    /// Tensile strength used [Pa] at the initial temperature.
+    /// Tensile strength used (Pa) at the initial temperature.
     pub wall_strength_Pa: f64,
     /// Source of the strength value.
     pub wall_strength_source: String,
@@ -52,11 +53,11 @@ pub struct MixtureInputs {
 /// Initial state, SI.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct InitialInputs {
-    /// Charge temperature [K].
+    /// Charge temperature (K).
     pub temperature_K: f64,
-    /// Absolute fill pressure [Pa].
+    /// Absolute fill pressure (Pa).
     pub pressure_Pa: f64,
-    /// Absolute ambient pressure [Pa].
+    /// Absolute ambient pressure (Pa).
     pub ambient_pressure_Pa: f64,
 }
 
@@ -76,9 +77,9 @@ pub struct ResolvedInputs {
 /// The AICC (closed-vessel, adiabatic, complete-combustion) state.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct AiccResult {
-    /// Absolute peak pressure [Pa].
+    /// Absolute peak pressure (Pa).
     pub pressure_Pa: f64,
-    /// Temperature [K].
+    /// Temperature (K).
     pub temperature_K: f64,
     /// P_AICC / P_initial.
     pub pressure_ratio: f64,
@@ -97,13 +98,13 @@ pub struct ModeResult {
     pub considered: bool,
     /// Why (or why not).
     pub basis: String,
-    /// Absolute peak pressure of the mode [Pa].
+    /// Absolute peak pressure of the mode (Pa).
     pub peak_pressure_Pa: f64,
     /// Dynamic load factor or equivalent static multiplier applied to the gauge rise.
     pub dynamic_load_factor: f64,
-    /// Equivalent static gauge load on the wall [Pa].
+    /// Equivalent static gauge load on the wall (Pa).
     pub load_gauge_Pa: f64,
-    /// Hoop stress in the cylindrical sidewall at that load [Pa].
+    /// Hoop stress in the cylindrical sidewall at that load (Pa).
     pub hoop_stress_Pa: f64,
     /// Burst pressure / load (None when the wall is not loaded in tension).
     pub safety_factor: Option<f64>,
@@ -112,7 +113,7 @@ pub struct ModeResult {
 /// Results of a run.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Results {
-    /// Fill gauge pressure before ignition [Pa].
+    /// Fill gauge pressure before ignition (Pa).
     pub initial_gauge_pressure_Pa: f64,
     /// Closed-vessel bound.
     pub aicc: AiccResult,
@@ -120,7 +121,7 @@ pub struct Results {
     pub flammable: bool,
     /// Detonation screening outcome.
     pub detonation_screening: DetonationScreening,
-    /// Quasi-static burst pressure of the sidewall, gauge [Pa].
+    /// Quasi-static burst pressure of the sidewall, gauge (Pa).
     pub burst_pressure_gauge_Pa: f64,
     /// Per-mode loads.
     pub modes: Vec<ModeResult>,
@@ -164,10 +165,14 @@ pub struct Assessment {
 
 fn resolve_bottle(c: &BottleConfig, initial_t: f64) -> Result<(CylinderBottle, BottleInputs)> {
     let base = match &c.preset {
-        Some(name) => Some(preset(name)?.bottle.clone()),
+        Some(name) => Some(preset(name)?.bottle),
         None => None,
     };
-    let len = |field: &str, q: &Option<petrocket_units::QuantityInput>, fallback: Option<f64>, range| -> Result<f64> {
+    let len = |field: &str,
+               q: &Option<petrocket_units::QuantityInput>,
+               fallback: Option<f64>,
+               range|
+     -> Result<f64> {
         match (q, fallback) {
             (Some(q), _) => quantity(field, q, Dimension::LENGTH, "m", range),
             (None, Some(v)) => Ok(v),
@@ -177,12 +182,25 @@ fn resolve_bottle(c: &BottleConfig, initial_t: f64) -> Result<(CylinderBottle, B
             }),
         }
     };
-    let d = len("bottle.outer_diameter", &c.outer_diameter, base.as_ref().map(|b| b.outer_diameter_m), (0.01, 1.0))?;
-    let t = len("bottle.wall_thickness", &c.wall_thickness, base.as_ref().map(|b| b.wall_thickness_m), (1e-5, 0.05))?;
+    let d = len(
+        "bottle.outer_diameter",
+        &c.outer_diameter,
+        base.as_ref().map(|b| b.outer_diameter_m),
+        (0.01, 1.0),
+    )?;
+    let t = len(
+        "bottle.wall_thickness",
+        &c.wall_thickness,
+        base.as_ref().map(|b| b.wall_thickness_m),
+        (1e-5, 0.05),
+    )?;
     let bore = len(
         "bottle.mouth_bore",
         &c.mouth_bore,
-        Some(base.as_ref().map_or(DEFAULT_MOUTH_BORE_M, |b| b.mouth_bore_m)),
+        Some(
+            base.as_ref()
+                .map_or(DEFAULT_MOUTH_BORE_M, |b| b.mouth_bore_m),
+        ),
         (1e-3, 0.5),
     )?;
     let v = match (&c.volume, &base) {
@@ -195,7 +213,11 @@ fn resolve_bottle(c: &BottleConfig, initial_t: f64) -> Result<(CylinderBottle, B
             })
         }
     };
-    let height = if c.outer_diameter.is_none() && c.volume.is_none() { base.as_ref().and_then(|b| b.height_m) } else { None };
+    let height = if c.outer_diameter.is_none() && c.volume.is_none() {
+        base.as_ref().and_then(|b| b.height_m)
+    } else {
+        None
+    };
     let bottle = CylinderBottle::new(v, d, t, bore, height)?;
     let mut db = MaterialDb::builtin();
     if let Some(path) = &c.materials_file {
@@ -241,12 +263,19 @@ fn finite(quantity: &'static str, value: f64, context: &str) -> Result<f64> {
     if value.is_finite() {
         Ok(value)
     } else {
-        Err(PipelineError::NonFinite { quantity, value, context: context.into() })
+        Err(PipelineError::NonFinite {
+            quantity,
+            value,
+            context: context.into(),
+        })
     }
 }
 
 fn named(gas: &GasMixture, x: &[f64], floor: f64) -> BTreeMap<String, f64> {
-    gas.named(x).filter(|(_, v)| *v > floor).map(|(n, v)| (n.to_string(), v)).collect()
+    gas.named(x)
+        .filter(|(_, v)| *v > floor)
+        .map(|(n, v)| (n.to_string(), v))
+        .collect()
 }
 
 /// Run the assessment for a parsed configuration.
@@ -258,8 +287,15 @@ pub fn run(config: &Config) -> Result<Assessment> {
     let x0 = resolve_mixture(&config.mixture, &gas)?;
     let inputs = ResolvedInputs {
         bottle: bottle_inputs,
-        mixture: MixtureInputs { mechanism: config.mixture.mechanism.clone(), mole_fractions: named(&gas, &x0, 0.0) },
-        initial: InitialInputs { temperature_K: t0, pressure_Pa: p0, ambient_pressure_Pa: p_amb },
+        mixture: MixtureInputs {
+            mechanism: config.mixture.mechanism.clone(),
+            mole_fractions: named(&gas, &x0, 0.0),
+        },
+        initial: InitialInputs {
+            temperature_K: t0,
+            pressure_Pa: p0,
+            ambient_pressure_Pa: p_amb,
+        },
         safety: config.safety,
     };
     let canonical = serde_json::to_string(&inputs).expect("inputs serialise");
@@ -290,10 +326,19 @@ pub fn run(config: &Config) -> Result<Assessment> {
     let p_burst = bottle.burst_pressure_pa(strength)?;
     let r = bottle.mean_radius_m();
     let t = bottle.wall_thickness_m;
-    let mode = |name: &'static str, considered: bool, basis: String, peak: f64, dlf: f64| -> Result<ModeResult> {
+    let mode = |name: &'static str,
+                considered: bool,
+                basis: String,
+                peak: f64,
+                dlf: f64|
+     -> Result<ModeResult> {
         let load = dlf * (peak - p_amb);
         let hoop = load * r / t;
-        let sf = if load > 0.0 { Some(finite("safety factor", p_burst / load, name)?) } else { None };
+        let sf = if load > 0.0 {
+            Some(finite("safety factor", p_burst / load, name)?)
+        } else {
+            None
+        };
         Ok(ModeResult {
             mode: name,
             considered,
@@ -330,7 +375,11 @@ pub fn run(config: &Config) -> Result<Assessment> {
         })
         .expect("deflagration is always considered");
     let min_sf = governing.safety_factor;
-    let v = verdict(min_sf, config.safety.safe_factor, config.safety.unsafe_factor);
+    let v = verdict(
+        min_sf,
+        config.safety.safe_factor,
+        config.safety.unsafe_factor,
+    );
     let failure_location = (v == Verdict::Unsafe).then(|| {
         "cylindrical sidewall, hoop stress: longitudinal split (the slow-burst mode of VALIDATION B2)".to_string()
     });
@@ -365,7 +414,10 @@ pub fn run(config: &Config) -> Result<Assessment> {
     ];
 
     Ok(Assessment {
-        tool: ToolInfo { name: "petrocket", version: env!("CARGO_PKG_VERSION") },
+        tool: ToolInfo {
+            name: "petrocket",
+            version: env!("CARGO_PKG_VERSION"),
+        },
         input_hash_sha256,
         results: Results {
             initial_gauge_pressure_Pa: p0 - p_amb,

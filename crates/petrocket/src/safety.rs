@@ -52,9 +52,9 @@ impl std::fmt::Display for Verdict {
 pub const DEFLAGRATION_DLF: f64 = 1.06;
 /// Reflected-detonation load as a multiple of the AICC pressure (2 × 2.5, see module docs).
 pub const DETONATION_LOAD_OVER_AICC: f64 = 5.0;
-/// Detonation limits of H2 in O2 [mole fraction] (Coward & Jones 1952).
+/// Detonation limits of H2 in O2 (mole fraction) (Coward & Jones 1952).
 pub const DETONATION_LIMITS_H2: (f64, f64) = (0.15, 0.90);
-/// Lower flammability limit of H2 [mole fraction] (VALIDATION C9).
+/// Lower flammability limit of H2 (mole fraction) (VALIDATION C9).
 pub const FLAMMABILITY_LOWER_H2: f64 = 0.04;
 
 /// Result of the detonation screening.

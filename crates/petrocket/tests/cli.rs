@@ -9,11 +9,15 @@ fn bin() -> Command {
 }
 
 fn repo(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").join(path)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(path)
 }
 
 fn scratch(name: &str) -> PathBuf {
-    let d = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli").join(name);
+    let d = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("cli")
+        .join(name);
     let _ = std::fs::remove_dir_all(&d);
     std::fs::create_dir_all(&d).unwrap();
     d
@@ -30,7 +34,12 @@ fn text(b: &[u8]) -> String {
 #[track_caller]
 fn assert_exit(o: &Output, code: i32, needles: &[&str]) {
     let err = text(&o.stderr);
-    assert_eq!(o.status.code(), Some(code), "stderr: {err}\nstdout: {}", text(&o.stdout));
+    assert_eq!(
+        o.status.code(),
+        Some(code),
+        "stderr: {err}\nstdout: {}",
+        text(&o.stdout)
+    );
     for n in needles {
         assert!(err.contains(n), "stderr lacks {n:?}: {err}");
     }
@@ -42,7 +51,8 @@ fn run_example(name: &str, extra: &[&str]) -> (Output, Value) {
     let mut args = vec!["run", cfg.to_str().unwrap(), "--out", out.to_str().unwrap()];
     args.extend_from_slice(extra);
     let o = run(&args);
-    let summary = std::fs::read_to_string(out.join("summary.json")).unwrap_or_else(|e| panic!("{name}: {e}: {}", text(&o.stderr)));
+    let summary = std::fs::read_to_string(out.join("summary.json"))
+        .unwrap_or_else(|e| panic!("{name}: {e}: {}", text(&o.stderr)));
     (o, serde_json::from_str(&summary).unwrap())
 }
 
@@ -56,7 +66,10 @@ fn examples_give_the_documented_verdicts() {
         let (o, s) = run_example(name, &[]);
         assert_exit(&o, 0, &[]);
         assert_eq!(s["results"]["verdict"], verdict, "{name}");
-        assert!(text(&o.stdout).contains(&format!("VERDICT    {}", verdict.to_uppercase())), "{name}");
+        assert!(
+            text(&o.stdout).contains(&format!("VERDICT    {}", verdict.to_uppercase())),
+            "{name}"
+        );
         let hash = s["input_hash_sha256"].as_str().unwrap();
         assert!(hash.len() == 64 && hash.chars().all(|c| c.is_ascii_hexdigit()));
         assert_eq!(s["tool"]["version"], env!("CARGO_PKG_VERSION"));
@@ -78,7 +91,10 @@ fn stoichiometric_2l_bottle_numbers() {
     assert_eq!(r["governing_mode"], "detonation");
     assert_eq!(r["detonation_screening"]["credible"], true);
     let sf = r["modes"][0]["safety_factor"].as_f64().unwrap();
-    assert!(sf > 1.0 && sf < 2.0, "deflagration alone is marginal: SF {sf}");
+    assert!(
+        sf > 1.0 && sf < 2.0,
+        "deflagration alone is marginal: SF {sf}"
+    );
 }
 
 #[test]
@@ -86,7 +102,11 @@ fn json_flag_prints_one_object_matching_summary() {
     let (o, s) = run_example("safe_lean_h2_air_2L", &["--json"]);
     assert_exit(&o, 0, &[]);
     let stdout = text(&o.stdout);
-    assert_eq!(stdout.trim().lines().count(), 1, "one line of JSON: {stdout}");
+    assert_eq!(
+        stdout.trim().lines().count(),
+        1,
+        "one line of JSON: {stdout}"
+    );
     let v: Value = serde_json::from_str(stdout.trim()).unwrap();
     assert_eq!(v, s);
 }
@@ -103,13 +123,25 @@ fn fail_on_unsafe_sets_exit_code_5() {
 fn identical_inputs_give_identical_summaries() {
     let a = run_example("stoich_h2o2_2L", &[]).1;
     let b = run_example("stoich_h2o2_2L", &[]).1;
-    assert_eq!(serde_json::to_string(&a).unwrap(), serde_json::to_string(&b).unwrap());
+    assert_eq!(
+        serde_json::to_string(&a).unwrap(),
+        serde_json::to_string(&b).unwrap()
+    );
 }
 
 #[test]
 fn chem_equilibrium_json() {
     let o = run(&[
-        "chem", "equilibrium", "--mixture", "H2:2,O2:1", "--pressure", "101325", "--temperature", "295", "--mode", "UV",
+        "chem",
+        "equilibrium",
+        "--mixture",
+        "H2:2,O2:1",
+        "--pressure",
+        "101325",
+        "--temperature",
+        "295",
+        "--mode",
+        "UV",
         "--json",
     ]);
     assert_exit(&o, 0, &[]);
@@ -124,27 +156,101 @@ fn chem_equilibrium_json() {
     assert!((v["pressure_Pa"].as_f64().unwrap() / 101_325.0 - 9.7).abs() < 0.1);
     // Units on the command line, and every mode.
     for mode in ["TP", "HP", "UV", "SV", "TV", "SP"] {
-        let o = run(&["chem", "equilibrium", "--mixture", "H2:1,air:2.38", "--pressure", "2 bar", "--temperature", "25 degC", "--mode", mode, "--json"]);
+        let o = run(&[
+            "chem",
+            "equilibrium",
+            "--mixture",
+            "H2:1,air:2.38",
+            "--pressure",
+            "2 bar",
+            "--temperature",
+            "25 degC",
+            "--mode",
+            mode,
+            "--json",
+        ]);
         assert_exit(&o, 0, &[]);
     }
-    let o = run(&["chem", "equilibrium", "--mixture", "H2:2,O2:1", "--pressure", "1 atm", "--temperature", "300 K"]);
+    let o = run(&[
+        "chem",
+        "equilibrium",
+        "--mixture",
+        "H2:2,O2:1",
+        "--pressure",
+        "1 atm",
+        "--temperature",
+        "300 K",
+    ]);
     assert_exit(&o, 0, &[]);
     assert!(text(&o.stdout).contains("H2O"));
 }
 
 #[test]
 fn bad_chemistry_input_is_a_clear_error() {
-    let base = |mix: &str, p: &str, t: &str| run(&["chem", "equilibrium", "--mixture", mix, "--pressure", p, "--temperature", t]);
-    assert_exit(&base("H3:2,O2:1", "1 atm", "300"), 3, &["unknown species 'H3'", "did you mean"]);
-    assert_exit(&base("H2:-2,O2:1", "1 atm", "300"), 3, &["amount of H2 is -2"]);
-    assert_exit(&base("H2:0,O2:1", "1 atm", "300"), 3, &["amount of H2 is 0"]);
+    let base = |mix: &str, p: &str, t: &str| {
+        run(&[
+            "chem",
+            "equilibrium",
+            "--mixture",
+            mix,
+            "--pressure",
+            p,
+            "--temperature",
+            t,
+        ])
+    };
+    assert_exit(
+        &base("H3:2,O2:1", "1 atm", "300"),
+        3,
+        &["unknown species 'H3'", "did you mean"],
+    );
+    assert_exit(
+        &base("H2:-2,O2:1", "1 atm", "300"),
+        3,
+        &["amount of H2 is -2"],
+    );
+    assert_exit(
+        &base("H2:0,O2:1", "1 atm", "300"),
+        3,
+        &["amount of H2 is 0"],
+    );
     assert_exit(&base("", "1 atm", "300"), 3, &["empty mixture"]);
-    assert_exit(&base("H2:2,O2:1", "2 mm", "300"), 3, &["--pressure", "length", "expected a pressure"]);
-    assert_exit(&base("H2:2,O2:1", "1 atm", "-5"), 3, &["temperature", "allowed range"]);
+    assert_exit(
+        &base("H2:2,O2:1", "2 mm", "300"),
+        3,
+        &["--pressure", "length", "expected a pressure"],
+    );
+    assert_exit(
+        &base("H2:2,O2:1", "1 atm", "-5"),
+        3,
+        &["temperature", "allowed range"],
+    );
     assert_exit(&base("H2:2,O2:1", "nan", "300"), 2, &[]);
-    let o = run(&["chem", "equilibrium", "--mixture", "H2:2,O2:1", "--pressure", "1 atm", "--temperature", "300", "--mode", "XY"]);
+    let o = run(&[
+        "chem",
+        "equilibrium",
+        "--mixture",
+        "H2:2,O2:1",
+        "--pressure",
+        "1 atm",
+        "--temperature",
+        "300",
+        "--mode",
+        "XY",
+    ]);
     assert_exit(&o, 2, &["TP, TV, HP, UV, SV, SP"]);
-    let o = run(&["chem", "equilibrium", "--mixture", "H2:2,O2:1", "--pressure", "1 atm", "--temperature", "300", "--mech", "h2o3"]);
+    let o = run(&[
+        "chem",
+        "equilibrium",
+        "--mixture",
+        "H2:2,O2:1",
+        "--pressure",
+        "1 atm",
+        "--temperature",
+        "300",
+        "--mech",
+        "h2o3",
+    ]);
     assert_exit(&o, 3, &["unknown mechanism 'h2o3'", "h2o2"]);
 }
 
@@ -159,16 +265,43 @@ fn bad_configs_are_clear_errors() {
     let dir = scratch("bad-config");
     let ok = "[bottle]\npreset = \"2L\"\n[mixture]\ncomposition = \"H2:2,O2:1\"\n[initial]\npressure = \"1 atm\"\ntemperature = 300\n";
     let cases: &[(&str, &[&str])] = &[
-        (&ok.replace("pressure = ", "presure = "), &["unknown field `presure`", "did you mean `pressure`"]),
-        (&ok.replace("\"1 atm\"", "\"1 mm\""), &["initial.pressure", "length", "pressure"]),
-        (&ok.replace("\"1 atm\"", "\"500 bar\""), &["initial.pressure", "allowed range"]),
-        (&ok.replace("temperature = 300", "temperature = \"5000 K\""), &["initial.temperature", "allowed range"]),
-        (&ok.replace("\"2L\"", "\"2 l\"").replace("preset", "preset"), &[]),
+        (
+            &ok.replace("pressure = ", "presure = "),
+            &["unknown field `presure`", "did you mean `pressure`"],
+        ),
+        (
+            &ok.replace("\"1 atm\"", "\"1 mm\""),
+            &["initial.pressure", "length", "pressure"],
+        ),
+        (
+            &ok.replace("\"1 atm\"", "\"500 bar\""),
+            &["initial.pressure", "allowed range"],
+        ),
+        (
+            &ok.replace("temperature = 300", "temperature = \"5000 K\""),
+            &["initial.temperature", "allowed range"],
+        ),
+        (
+            &ok.replace("\"2L\"", "\"2 l\""),
+            &[],
+        ),
         (&ok.replace("\"2L\"", "\"3L\""), &["3L"]),
         (&ok.replace("H2:2", "H3:2"), &["unknown species 'H3'"]),
-        (&(ok.to_owned() + "[safety]\nsafe_factor = 0.5\n"), &["safety.safe_factor"]),
-        (&ok.replace("preset = \"2L\"", "outer_diameter = \"105 mm\""), &["bottle.wall_thickness", "missing"]),
-        (&ok.replace("preset = \"2L\"", "preset = \"2L\"\nmaterial = \"pet-orientd\""), &["pet-orientd", "pet-oriented"]),
+        (
+            &(ok.to_owned() + "[safety]\nsafe_factor = 0.5\n"),
+            &["safety.safe_factor"],
+        ),
+        (
+            &ok.replace("preset = \"2L\"", "outer_diameter = \"105 mm\""),
+            &["bottle.wall_thickness", "missing"],
+        ),
+        (
+            &ok.replace(
+                "preset = \"2L\"",
+                "preset = \"2L\"\nmaterial = \"pet-orientd\"",
+            ),
+            &["pet-orientd", "pet-oriented"],
+        ),
         ("this is not toml", &["invalid config"]),
     ];
     for (body, needles) in cases {
@@ -189,8 +322,16 @@ fn materials_list() {
     let o = run(&["materials", "--json"]);
     assert_exit(&o, 0, &[]);
     let v: Value = serde_json::from_str(text(&o.stdout).trim()).unwrap();
-    let names: Vec<&str> = v["materials"].as_array().unwrap().iter().map(|m| m["name"].as_str().unwrap()).collect();
-    assert!(names.contains(&"pet-oriented") && names.contains(&"pet-amorphous"), "{names:?}");
+    let names: Vec<&str> = v["materials"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["name"].as_str().unwrap())
+        .collect();
+    assert!(
+        names.contains(&"pet-oriented") && names.contains(&"pet-amorphous"),
+        "{names:?}"
+    );
     let o = run(&["materials"]);
     assert_exit(&o, 0, &[]);
     assert!(text(&o.stdout).contains("pet-oriented"));

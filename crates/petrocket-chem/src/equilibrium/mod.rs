@@ -47,7 +47,8 @@ pub enum EquilibriumMode {
 
 impl EquilibriumMode {
     /// All modes.
-    pub const ALL: [EquilibriumMode; 6] = [Self::TP, Self::TV, Self::HP, Self::UV, Self::SV, Self::SP];
+    pub const ALL: [EquilibriumMode; 6] =
+        [Self::TP, Self::TV, Self::HP, Self::UV, Self::SV, Self::SP];
 
     /// Upper-case name (`UV`).
     pub fn as_str(self) -> &'static str {
@@ -94,7 +95,7 @@ pub struct EquilibriumOptions {
     pub max_iterations: usize,
     /// Temperature evaluations allowed in the outer iteration.
     pub max_temperature_iterations: usize,
-    /// Temperature search interval of the outer iteration [K].
+    /// Temperature search interval of the outer iteration (K).
     pub temperature_bounds: (f64, f64),
 }
 
@@ -129,7 +130,11 @@ pub struct EquilibriumResult {
 
 /// Equilibrate from `initial`, holding the pair of properties named by `mode` at their values
 /// in `initial` (for TP/TV: its T and p or v; otherwise its h, u or s).
-pub fn equilibrate(mix: &GasMixture, initial: &GasState, mode: EquilibriumMode) -> Result<EquilibriumResult> {
+pub fn equilibrate(
+    mix: &GasMixture,
+    initial: &GasState,
+    mode: EquilibriumMode,
+) -> Result<EquilibriumResult> {
     equilibrate_with(mix, initial, mode, &EquilibriumOptions::default())
 }
 

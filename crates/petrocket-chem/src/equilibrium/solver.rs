@@ -19,15 +19,15 @@ const RIDGE: f64 = 1e-13;
 /// ln n_k is kept above this (exp underflows to 0 far earlier; this only keeps it finite).
 const LN_N_FLOOR: f64 = -1500.0;
 
-/// First temperature of the outer iteration unless the initial state is hotter [K].
+/// First temperature of the outer iteration unless the initial state is hotter (K).
 const T_START: f64 = 3000.0;
 
 /// What is held fixed in a fixed-T solve.
 #[derive(Debug, Clone, Copy)]
 enum Constraint {
-    /// Pressure [Pa].
+    /// Pressure (Pa).
     Pressure(f64),
-    /// Volume [m³] of the 1-mol initial charge.
+    /// Volume (m³) of the 1-mol initial charge.
     Volume(f64),
 }
 
@@ -38,7 +38,7 @@ struct Problem<'a> {
     species: Vec<usize>,
     /// Element matrix of active elements × active species, row-major.
     a: Vec<f64>,
-    /// Element amounts [mol atoms] of the active elements, for 1 mol of initial mixture.
+    /// Element amounts (mol atoms) of the active elements, for 1 mol of initial mixture.
     b: Vec<f64>,
     n_el: usize,
     thermo_all: Vec<ThermoPoint>,
@@ -57,12 +57,19 @@ struct Problem<'a> {
 }
 
 impl<'a> Problem<'a> {
-    fn new(mix: &'a GasMixture, x0: &[f64], mode: EquilibriumMode, options: &EquilibriumOptions) -> Self {
+    fn new(
+        mix: &'a GasMixture,
+        x0: &[f64],
+        mode: EquilibriumMode,
+        options: &EquilibriumOptions,
+    ) -> Self {
         let ne_all = mix.n_elements();
         let ns_all = mix.n_species();
         let b_all = mix.element_amounts(x0);
         let total_atoms: f64 = b_all.iter().sum();
-        let active_el: Vec<usize> = (0..ne_all).filter(|&m| b_all[m] > 1e-300 * total_atoms.max(1.0) && b_all[m] > 0.0).collect();
+        let active_el: Vec<usize> = (0..ne_all)
+            .filter(|&m| b_all[m] > 1e-300 * total_atoms.max(1.0) && b_all[m] > 0.0)
+            .collect();
         let species: Vec<usize> = (0..ns_all)
             .filter(|&k| (0..ne_all).all(|m| mix.n_atoms(m, k) == 0.0 || active_el.contains(&m)))
             .filter(|&k| (0..ne_all).any(|m| mix.n_atoms(m, k) != 0.0))
@@ -77,7 +84,10 @@ impl<'a> Problem<'a> {
         }
         let b = active_el.iter().map(|&m| b_all[m]).collect();
         // Cold start (RP-1311 uses a uniform estimate): half the initial composition, half uniform.
-        let ln_n = species.iter().map(|&k| (0.5 * x0[k] + 0.5 / ns as f64).ln()).collect();
+        let ln_n = species
+            .iter()
+            .map(|&k| (0.5 * x0[k] + 0.5 / ns as f64).ln())
+            .collect();
         Problem {
             mix,
             species,
@@ -147,7 +157,8 @@ impl<'a> Problem<'a> {
             for i in 0..ns {
                 self.n[i] = self.ln_n[i].exp();
                 ntot_sum += self.n[i];
-                self.mu[i] = self.thermo[i].g_rt() + offset + self.ln_n[i] - if with_n { self.ln_ntot } else { 0.0 };
+                self.mu[i] = self.thermo[i].g_rt() + offset + self.ln_n[i]
+                    - if with_n { self.ln_ntot } else { 0.0 };
             }
             let ntot_var = if with_n { self.ln_ntot.exp() } else { ntot_sum };
             mat.fill(0.0);
@@ -195,9 +206,18 @@ impl<'a> Problem<'a> {
             for j in 0..ne {
                 mat[(j, j)] += RIDGE * max_diag;
             }
-            let sol = mat.clone().lu().solve(&rhs).filter(|s| s.iter().all(|v| v.is_finite()));
+            let sol = mat
+                .clone()
+                .lu()
+                .solve(&rhs)
+                .filter(|s| s.iter().all(|v| v.is_finite()));
             let Some(mut sol) = sol else {
-                return Err(self.not_converged(t, c, "the element-potential matrix is singular", last_residual));
+                return Err(self.not_converged(
+                    t,
+                    c,
+                    "the element-potential matrix is singular",
+                    last_residual,
+                ));
             };
             for j in 0..ne {
                 self.pi[j] += sol[j];
@@ -264,7 +284,7 @@ impl<'a> Problem<'a> {
     }
 
     /// Σ n_k, and T·d ln n_k/dT of the converged state into `dln` (fixed p or fixed V).
-    /// Returns the reacting-mixture heat capacity dH/dT|p or dU/dT|V [J/K].
+    /// Returns the reacting-mixture heat capacity dH/dT|p or dU/dT|V (J/K).
     fn reacting_heat_capacity(&mut self, c: Constraint) -> Result<f64> {
         let ns = self.ns();
         let ne = self.n_el;
@@ -289,7 +309,9 @@ impl<'a> Problem<'a> {
         }
         if with_n {
             // At convergence Σ n_k = n, so the (n, n) entry vanishes.
-            rhs[ne] = -(0..ns).map(|i| self.n[i] * self.thermo[i].h_rt).sum::<f64>();
+            rhs[ne] = -(0..ns)
+                .map(|i| self.n[i] * self.thermo[i].h_rt)
+                .sum::<f64>();
         }
         let max_diag = (0..ne).map(|j| mat[(j, j)]).fold(0.0, f64::max);
         for j in 0..ne {
@@ -326,8 +348,18 @@ impl<'a> Problem<'a> {
     fn property(&self, t: f64, c: Constraint, which: Target) -> f64 {
         let ntot: f64 = self.n.iter().sum();
         match which {
-            Target::H => R * t * (0..self.ns()).map(|i| self.n[i] * self.thermo[i].h_rt).sum::<f64>(),
-            Target::U => R * t * (0..self.ns()).map(|i| self.n[i] * (self.thermo[i].h_rt - 1.0)).sum::<f64>(),
+            Target::H => {
+                R * t
+                    * (0..self.ns())
+                        .map(|i| self.n[i] * self.thermo[i].h_rt)
+                        .sum::<f64>()
+            }
+            Target::U => {
+                R * t
+                    * (0..self.ns())
+                        .map(|i| self.n[i] * (self.thermo[i].h_rt - 1.0))
+                        .sum::<f64>()
+            }
             Target::S => {
                 let p_ref = self.mix.reference_pressure();
                 let ln_p = match c {
@@ -352,7 +384,11 @@ impl<'a> Problem<'a> {
             Constraint::Pressure(p) => p,
             Constraint::Volume(v) => ntot * R * t / v,
         };
-        GasState { temperature: t, pressure, mole_fractions: x }
+        GasState {
+            temperature: t,
+            pressure,
+            mole_fractions: x,
+        }
     }
 }
 

@@ -77,7 +77,10 @@ impl Mechanism {
     /// A bundled name, or else a path to a Cantera YAML file. A name that is neither is an
     /// error listing the bundled names.
     pub fn load(name_or_path: &str) -> Result<Self> {
-        if BUNDLED.iter().any(|(n, _)| n.eq_ignore_ascii_case(name_or_path)) {
+        if BUNDLED
+            .iter()
+            .any(|(n, _)| n.eq_ignore_ascii_case(name_or_path))
+        {
             return Self::bundled(name_or_path);
         }
         let p = std::path::Path::new(name_or_path);

@@ -8,7 +8,7 @@ pub struct Arrhenius {
     pub a: f64,
     /// Temperature exponent.
     pub b: f64,
-    /// Activation energy [J/mol] (may be negative).
+    /// Activation energy (J/mol) (may be negative).
     pub ea_j_per_mol: f64,
 }
 
@@ -21,20 +21,20 @@ pub enum FalloffForm {
     Troe {
         /// α.
         a: f64,
-        /// T*** [K].
+        /// T*** (K).
         t3: f64,
-        /// T* [K].
+        /// T* (K).
         t1: f64,
-        /// T** [K], optional.
+        /// T** (K), optional.
         t2: Option<f64>,
     },
     /// SRI (Stewart, Rajan & Imray) with 3 or 5 parameters (d = 1, e = 0 by default).
     Sri {
         /// a.
         a: f64,
-        /// b [K].
+        /// b (K).
         b: f64,
-        /// c [K].
+        /// c (K).
         c: f64,
         /// d.
         d: f64,
@@ -45,7 +45,7 @@ pub enum FalloffForm {
     Tsang {
         /// A.
         a: f64,
-        /// B [1/K].
+        /// B (1/K).
         b: f64,
     },
 }
@@ -69,7 +69,7 @@ pub enum ThirdBody {
 pub enum RateModel {
     /// Elementary reaction with one Arrhenius expression.
     Elementary(Arrhenius),
-    /// Three-body reaction: k·[M].
+    /// Three-body reaction: k·\[M\].
     ThreeBody {
         /// Rate constant.
         rate: Arrhenius,
@@ -98,14 +98,14 @@ pub enum RateModel {
         /// Collider.
         third_body: ThirdBody,
     },
-    /// Pressure-dependent Arrhenius (PLOG): rates at pressures [Pa], sorted by pressure;
+    /// Pressure-dependent Arrhenius (PLOG): rates at pressures (Pa), sorted by pressure;
     /// several entries at one pressure are summed (Cantera semantics).
     Plog(Vec<(f64, Arrhenius)>),
     /// Chebyshev polynomial fit of log10 k (SI) over reduced 1/T and log P.
     Chebyshev {
-        /// Temperature range [K].
+        /// Temperature range (K).
         t_range: (f64, f64),
-        /// Pressure range [Pa].
+        /// Pressure range (Pa).
         p_range: (f64, f64),
         /// Coefficients, `n_T` rows of `n_P` values, for log10 of k in SI units.
         coeffs: Vec<Vec<f64>>,
@@ -213,9 +213,10 @@ fn parse_side(side: &str) -> Result<Side, String> {
                 continue;
             }
         }
-        let c = coeff.take().unwrap_or(1.0);
+        let given = coeff.take();
+        let c = given.unwrap_or(1.0);
         if tok == "M" {
-            if plus_m || c != 1.0 {
+            if plus_m || given.is_some() {
                 return Err("'M' may appear once, with no coefficient".into());
             }
             plus_m = true;

@@ -61,23 +61,34 @@ pub(crate) fn load(text: &str, label: &str, phase_name: Option<&str>) -> Result<
     let root = docs
         .first()
         .filter(|d| d.as_hash().is_some())
-        .ok_or_else(|| ctx.err("top level", "expected a mapping with `phases` and `species`"))?;
+        .ok_or_else(|| {
+            ctx.err(
+                "top level",
+                "expected a mapping with `phases` and `species`",
+            )
+        })?;
 
     let units = match get(root, "units") {
         Some(u) => UnitSystem::from_yaml(u).map_err(|m| ctx.err("units", m))?,
         None => UnitSystem::default(),
     };
 
-    let phases = get(root, "phases")
-        .and_then(Yaml::as_vec)
-        .ok_or_else(|| ctx.err("top level", "no `phases` list: not a Cantera YAML mechanism"))?;
+    let phases = get(root, "phases").and_then(Yaml::as_vec).ok_or_else(|| {
+        ctx.err(
+            "top level",
+            "no `phases` list: not a Cantera YAML mechanism",
+        )
+    })?;
     let phase = match phase_name {
         Some(name) => phases
             .iter()
             .find(|p| p["name"].as_str() == Some(name))
             .ok_or_else(|| {
                 let names: Vec<_> = phases.iter().filter_map(|p| p["name"].as_str()).collect();
-                ctx.err("phases", format!("no phase named '{name}'; phases are {}", names.join(", ")))
+                ctx.err(
+                    "phases",
+                    format!("no phase named '{name}'; phases are {}", names.join(", ")),
+                )
             })?,
         None => phases
             .first()
@@ -90,7 +101,9 @@ pub(crate) fn load(text: &str, label: &str, phase_name: Option<&str>) -> Result<
         Some(other) => {
             return Err(ctx.err(
                 &pctx,
-                format!("thermo model '{other}' is not supported; only 'ideal-gas' phases can be used"),
+                format!(
+                    "thermo model '{other}' is not supported; only 'ideal-gas' phases can be used"
+                ),
             ))
         }
         None => return Err(ctx.err(&pctx, "missing `thermo` (expected 'ideal-gas')")),
@@ -119,12 +132,19 @@ pub(crate) fn load(text: &str, label: &str, phase_name: Option<&str>) -> Result<
     let mut warnings = Vec::new();
     let mut elements: Vec<Element> = Vec::new();
     if let Some(list) = get(phase, "elements") {
-        let names = str_list(list).ok_or_else(|| ctx.err(&pctx, "`elements` must be a list of symbols"))?;
+        let names =
+            str_list(list).ok_or_else(|| ctx.err(&pctx, "`elements` must be a list of symbols"))?;
         for sym in names {
             let w = weight_of(&sym).ok_or_else(|| {
-                ctx.err(&pctx, format!("unknown element '{sym}': define it in a top-level `elements` list"))
+                ctx.err(
+                    &pctx,
+                    format!("unknown element '{sym}': define it in a top-level `elements` list"),
+                )
             })?;
-            elements.push(Element { symbol: sym, atomic_weight_kg_per_mol: w });
+            elements.push(Element {
+                symbol: sym,
+                atomic_weight_kg_per_mol: w,
+            });
         }
     }
 
@@ -133,7 +153,14 @@ pub(crate) fn load(text: &str, label: &str, phase_name: Option<&str>) -> Result<
     let mut species = Vec::with_capacity(species_nodes.len());
     let implicit_elements = get(phase, "elements").is_none();
     for node in species_nodes {
-        species.push(parse_species(&ctx, node, &units, &mut elements, implicit_elements, &weight_of)?);
+        species.push(parse_species(
+            &ctx,
+            node,
+            &units,
+            &mut elements,
+            implicit_elements,
+            &weight_of,
+        )?);
     }
     for (i, s) in species.iter().enumerate() {
         if species[..i].iter().any(|o| o.name == s.name) {
@@ -150,13 +177,25 @@ pub(crate) fn load(text: &str, label: &str, phase_name: Option<&str>) -> Result<
                 if section == "reactions" && mode != ReactionSelect::Explicit {
                     continue;
                 }
-                return Err(ctx.err(&pctx, format!("reaction section '{section}' not found in the file")));
+                return Err(ctx.err(
+                    &pctx,
+                    format!("reaction section '{section}' not found in the file"),
+                ));
             };
             let list = list
                 .as_vec()
                 .ok_or_else(|| ctx.err(&section, "must be a list of reactions"))?;
             for (i, node) in list.iter().enumerate() {
-                if let Some(r) = parse_reaction(&ctx, node, i, &section, &species, &units, mode, &mut warnings)? {
+                if let Some(r) = parse_reaction(
+                    &ctx,
+                    node,
+                    i,
+                    &section,
+                    &species,
+                    &units,
+                    mode,
+                    &mut warnings,
+                )? {
                     reactions.push(r);
                 }
             }
@@ -176,7 +215,12 @@ pub(crate) fn load(text: &str, label: &str, phase_name: Option<&str>) -> Result<
     })
 }
 
-fn select_species<'y>(ctx: &Ctx, root: &'y Yaml, phase: &'y Yaml, pctx: &str) -> Result<Vec<&'y Yaml>> {
+fn select_species<'y>(
+    ctx: &Ctx,
+    root: &'y Yaml,
+    phase: &'y Yaml,
+    pctx: &str,
+) -> Result<Vec<&'y Yaml>> {
     let section = |name: &str| -> Result<&'y Vec<Yaml>> {
         if name.contains('/') {
             return Err(ctx.err(
@@ -194,7 +238,12 @@ fn select_species<'y>(ctx: &Ctx, root: &'y Yaml, phase: &'y Yaml, pctx: &str) ->
             .map(|n| {
                 sec.iter()
                     .find(|s| s["name"].as_str() == Some(n.as_str()))
-                    .ok_or_else(|| ctx.err(pctx, format!("species '{n}' is not defined in section '{secname}'")))
+                    .ok_or_else(|| {
+                        ctx.err(
+                            pctx,
+                            format!("species '{n}' is not defined in section '{secname}'"),
+                        )
+                    })
             })
             .collect()
     };
@@ -207,17 +256,18 @@ fn select_species<'y>(ctx: &Ctx, root: &'y Yaml, phase: &'y Yaml, pctx: &str) ->
             }
             let mut out = Vec::new();
             for item in items {
-                let map = item
-                    .as_hash()
-                    .ok_or_else(|| ctx.err(pctx, "`species` entries must be names or {section: names}"))?;
+                let map = item.as_hash().ok_or_else(|| {
+                    ctx.err(pctx, "`species` entries must be names or {section: names}")
+                })?;
                 for (k, v) in map {
                     let secname = k.as_str().unwrap_or_default();
                     let sec = section(secname)?;
                     match v {
                         Yaml::String(s) if s == "all" => out.extend(sec.iter()),
                         _ => {
-                            let names = str_list(v)
-                                .ok_or_else(|| ctx.err(pctx, format!("bad species list for section '{secname}'")))?;
+                            let names = str_list(v).ok_or_else(|| {
+                                ctx.err(pctx, format!("bad species list for section '{secname}'"))
+                            })?;
                             out.extend(pick(sec, &names, secname)?);
                         }
                     }
@@ -225,7 +275,10 @@ fn select_species<'y>(ctx: &Ctx, root: &'y Yaml, phase: &'y Yaml, pctx: &str) ->
             }
             Ok(out)
         }
-        Some(other) => Err(ctx.err(pctx, format!("`species` must be a list or 'all', got {}", describe(other)))),
+        Some(other) => Err(ctx.err(
+            pctx,
+            format!("`species` must be a list or 'all', got {}", describe(other)),
+        )),
     }
 }
 
@@ -265,7 +318,9 @@ fn reaction_sections(ctx: &Ctx, phase: &Yaml, pctx: &str) -> Result<Vec<(String,
                             if name.contains('/') {
                                 return Err(ctx.err(
                                     pctx,
-                                    format!("reactions from another file ('{name}') are not supported"),
+                                    format!(
+                                        "reactions from another file ('{name}') are not supported"
+                                    ),
                                 ));
                             }
                             if let Some(mode) = mode_of(v)? {
@@ -273,7 +328,11 @@ fn reaction_sections(ctx: &Ctx, phase: &Yaml, pctx: &str) -> Result<Vec<(String,
                             }
                         }
                     }
-                    other => return Err(ctx.err(pctx, format!("bad `reactions` entry {}", describe(other)))),
+                    other => {
+                        return Err(
+                            ctx.err(pctx, format!("bad `reactions` entry {}", describe(other)))
+                        )
+                    }
                 }
             }
             Ok(out)
@@ -307,14 +366,20 @@ fn parse_species(
         };
         let count = number(v).map_err(|m| ctx.err(format!("{sctx} > composition > {sym}"), m))?;
         if count < 0.0 && sym != "E" {
-            return Err(ctx.err(&sctx, format!("negative atom count {count} for element {sym}")));
+            return Err(ctx.err(
+                &sctx,
+                format!("negative atom count {count} for element {sym}"),
+            ));
         }
         let idx = match elements.iter().position(|e| e.symbol == sym) {
             Some(i) => i,
             None if implicit_elements => {
                 let w = weight_of(&sym)
                     .ok_or_else(|| ctx.err(&sctx, format!("unknown element '{sym}'")))?;
-                elements.push(Element { symbol: sym.clone(), atomic_weight_kg_per_mol: w });
+                elements.push(Element {
+                    symbol: sym.clone(),
+                    atomic_weight_kg_per_mol: w,
+                });
                 elements.len() - 1
             }
             None => {
@@ -354,7 +419,8 @@ fn parse_thermo(ctx: &Ctx, t: &Yaml, sctx: &str, units: &UnitSystem) -> Result<S
         None => ONE_ATM,
     };
     let ranges = |n_coeffs: usize| -> Result<(Vec<f64>, Vec<Vec<f64>>)> {
-        let bounds = num_list(&t["temperature-ranges"]).map_err(|m| ctx.err(format!("{tctx} > temperature-ranges"), m))?;
+        let bounds = num_list(&t["temperature-ranges"])
+            .map_err(|m| ctx.err(format!("{tctx} > temperature-ranges"), m))?;
         let data = t["data"]
             .as_vec()
             .ok_or_else(|| ctx.err(&tctx, "missing `data` (list of coefficient lists)"))?;
@@ -374,12 +440,18 @@ fn parse_thermo(ctx: &Ctx, t: &Yaml, sctx: &str, units: &UnitSystem) -> Result<S
             ));
         }
         if bounds.windows(2).any(|w| w[1] <= w[0]) || bounds[0] <= 0.0 {
-            return Err(ctx.err(&tctx, format!("temperature-ranges {bounds:?} must be positive and increasing")));
+            return Err(ctx.err(
+                &tctx,
+                format!("temperature-ranges {bounds:?} must be positive and increasing"),
+            ));
         }
         if let Some(bad) = data.iter().find(|d| d.len() != n_coeffs) {
             return Err(ctx.err(
                 &tctx,
-                format!("{model} needs {n_coeffs} coefficients per range, got {}", bad.len()),
+                format!(
+                    "{model} needs {n_coeffs} coefficients per range, got {}",
+                    bad.len()
+                ),
             ));
         }
         Ok((bounds, data))
@@ -388,12 +460,20 @@ fn parse_thermo(ctx: &Ctx, t: &Yaml, sctx: &str, units: &UnitSystem) -> Result<S
         "NASA7" => {
             let (bounds, data) = ranges(7)?;
             let coeffs = data.iter().map(|d| std::array::from_fn(|i| d[i])).collect();
-            Ok(SpeciesThermo::Nasa7(Nasa7 { bounds, coeffs, reference_pressure: p_ref }))
+            Ok(SpeciesThermo::Nasa7(Nasa7 {
+                bounds,
+                coeffs,
+                reference_pressure: p_ref,
+            }))
         }
         "NASA9" => {
             let (bounds, data) = ranges(9)?;
             let coeffs = data.iter().map(|d| std::array::from_fn(|i| d[i])).collect();
-            Ok(SpeciesThermo::Nasa9(Nasa9 { bounds, coeffs, reference_pressure: p_ref }))
+            Ok(SpeciesThermo::Nasa9(Nasa9 {
+                bounds,
+                coeffs,
+                reference_pressure: p_ref,
+            }))
         }
         "constant-cp" => {
             let r = petrocket_units::GAS_CONSTANT;
@@ -494,10 +574,15 @@ fn parse_reaction(
     if let Some(map) = node["orders"].as_hash() {
         for (k, v) in map {
             let name = k.as_str().unwrap_or_default();
-            let i = idx(name).ok_or_else(|| ctx.err(&rctx, format!("order given for unknown species '{name}'")))?;
+            let i = idx(name).ok_or_else(|| {
+                ctx.err(&rctx, format!("order given for unknown species '{name}'"))
+            })?;
             let o = number(v).map_err(|m| ctx.err(format!("{rctx} > orders > {name}"), m))?;
             if o < 0.0 && node["negative-orders"].as_bool() != Some(true) {
-                return Err(ctx.err(&rctx, format!("negative order {o} for {name} needs `negative-orders: true`")));
+                return Err(ctx.err(
+                    &rctx,
+                    format!("negative order {o} for {name} needs `negative-orders: true`"),
+                ));
             }
             orders.push((i, o));
         }
@@ -517,33 +602,46 @@ fn parse_reaction(
     let arrhenius = |v: &Yaml, ord: f64, key: &str| -> Result<Arrhenius> {
         let kctx = format!("{rctx} > {key}");
         if v.as_hash().is_none() {
-            return Err(ctx.err(&kctx, format!("expected {{A: ..., b: ..., Ea: ...}}, got {}", describe(v))));
+            return Err(ctx.err(
+                &kctx,
+                format!("expected {{A: ..., b: ..., Ea: ...}}, got {}", describe(v)),
+            ));
         }
-        let a = units.rate_constant(&v["A"], ord).map_err(|m| ctx.err(format!("{kctx} > A"), m))?;
+        let a = units
+            .rate_constant(&v["A"], ord)
+            .map_err(|m| ctx.err(format!("{kctx} > A"), m))?;
         let b = match get(v, "b") {
             Some(x) => number(x).map_err(|m| ctx.err(format!("{kctx} > b"), m))?,
             None => 0.0,
         };
         let ea = match get(v, "Ea") {
-            Some(x) => units.activation_energy(x).map_err(|m| ctx.err(format!("{kctx} > Ea"), m))?,
+            Some(x) => units
+                .activation_energy(x)
+                .map_err(|m| ctx.err(format!("{kctx} > Ea"), m))?,
             None => 0.0,
         };
         if a < 0.0 && !negative_a {
             return Err(ctx.err(&kctx, format!("negative A = {a} needs `negative-A: true`")));
         }
-        Ok(Arrhenius { a, b, ea_j_per_mol: ea })
+        Ok(Arrhenius {
+            a,
+            b,
+            ea_j_per_mol: ea,
+        })
     };
 
     let mut third_body = |explicit: Option<&str>| -> Result<ThirdBody> {
         if let Some(name) = explicit.filter(|n| *n != "M") {
-            let i = idx(name).ok_or_else(|| ctx.err(&rctx, format!("collider '{name}' is not a species")))?;
+            let i = idx(name)
+                .ok_or_else(|| ctx.err(&rctx, format!("collider '{name}' is not a species")))?;
             return Ok(ThirdBody::Species(i));
         }
         let mut efficiencies = Vec::new();
         if let Some(map) = node["efficiencies"].as_hash() {
             for (k, v) in map {
                 let name = k.as_str().unwrap_or_default();
-                let eff = number(v).map_err(|m| ctx.err(format!("{rctx} > efficiencies > {name}"), m))?;
+                let eff =
+                    number(v).map_err(|m| ctx.err(format!("{rctx} > efficiencies > {name}"), m))?;
                 match idx(name) {
                     Some(i) => efficiencies.push((i, eff)),
                     None => warnings.push(format!(
@@ -556,7 +654,10 @@ fn parse_reaction(
             Some(v) => number(v).map_err(|m| ctx.err(format!("{rctx} > default-efficiency"), m))?,
             None => 1.0,
         };
-        Ok(ThirdBody::Mixture { efficiencies, default_efficiency })
+        Ok(ThirdBody::Mixture {
+            efficiencies,
+            default_efficiency,
+        })
     };
 
     let falloff_form = || -> Result<FalloffForm> {
@@ -572,7 +673,10 @@ fn parse_reaction(
                 a: f(t, "A", None)?,
                 t3: f(t, "T3", None)?,
                 t1: f(t, "T1", None)?,
-                t2: get(t, "T2").map(number).transpose().map_err(|m| ctx.err(&rctx, m))?,
+                t2: get(t, "T2")
+                    .map(number)
+                    .transpose()
+                    .map_err(|m| ctx.err(&rctx, m))?,
             })
         } else if let Some(s) = get(node, "SRI") {
             Ok(FalloffForm::Sri {
@@ -583,7 +687,10 @@ fn parse_reaction(
                 e: f(s, "E", Some(0.0))?,
             })
         } else if let Some(s) = get(node, "Tsang") {
-            Ok(FalloffForm::Tsang { a: f(s, "A", None)?, b: f(s, "B", Some(0.0))? })
+            Ok(FalloffForm::Tsang {
+                a: f(s, "A", None)?,
+                b: f(s, "B", Some(0.0))?,
+            })
         } else {
             Ok(FalloffForm::Lindemann)
         }
@@ -614,19 +721,35 @@ fn parse_reaction(
             }
         }
         "falloff" | "chemically-activated" => {
-            let collider = parsed
-                .falloff_collider
-                .clone()
-                .ok_or_else(|| ctx.err(&rctx, format!("a {kind} reaction needs '(+M)' on both sides")))?;
-            let (lo, hi) = if kind == "falloff" { (order + 1.0, order) } else { (order, order - 1.0) };
+            let collider = parsed.falloff_collider.clone().ok_or_else(|| {
+                ctx.err(
+                    &rctx,
+                    format!("a {kind} reaction needs '(+M)' on both sides"),
+                )
+            })?;
+            let (lo, hi) = if kind == "falloff" {
+                (order + 1.0, order)
+            } else {
+                (order, order - 1.0)
+            };
             let low = arrhenius(&node["low-P-rate-constant"], lo, "low-P-rate-constant")?;
             let high = arrhenius(&node["high-P-rate-constant"], hi, "high-P-rate-constant")?;
             let form = falloff_form()?;
             let third_body = third_body(Some(&collider))?;
             if kind == "falloff" {
-                RateModel::Falloff { low, high, form, third_body }
+                RateModel::Falloff {
+                    low,
+                    high,
+                    form,
+                    third_body,
+                }
             } else {
-                RateModel::ChemicallyActivated { low, high, form, third_body }
+                RateModel::ChemicallyActivated {
+                    low,
+                    high,
+                    form,
+                    third_body,
+                }
             }
         }
         "pressure-dependent-Arrhenius" => {
@@ -650,13 +773,18 @@ fn parse_reaction(
             RateModel::Plog(rates)
         }
         "Chebyshev" => {
-            let tr = num_list(&node["temperature-range"]).map_err(|m| ctx.err(format!("{rctx} > temperature-range"), m))?;
+            let tr = num_list(&node["temperature-range"])
+                .map_err(|m| ctx.err(format!("{rctx} > temperature-range"), m))?;
             let pr = node["pressure-range"]
                 .as_vec()
                 .filter(|v| v.len() == 2)
                 .ok_or_else(|| ctx.err(&rctx, "Chebyshev needs `pressure-range: [Pmin, Pmax]`"))?;
-            let pmin = units.pressure_value(&pr[0]).map_err(|m| ctx.err(&rctx, m))?;
-            let pmax = units.pressure_value(&pr[1]).map_err(|m| ctx.err(&rctx, m))?;
+            let pmin = units
+                .pressure_value(&pr[0])
+                .map_err(|m| ctx.err(&rctx, m))?;
+            let pmax = units
+                .pressure_value(&pr[1])
+                .map_err(|m| ctx.err(&rctx, m))?;
             let data = node["data"]
                 .as_vec()
                 .ok_or_else(|| ctx.err(&rctx, "Chebyshev needs `data`"))?;
@@ -666,10 +794,17 @@ fn parse_reaction(
                 .collect::<std::result::Result<_, _>>()
                 .map_err(|m| ctx.err(format!("{rctx} > data"), m))?;
             if tr.len() != 2 || coeffs.is_empty() || coeffs[0].is_empty() {
-                return Err(ctx.err(&rctx, "Chebyshev needs a 2-value temperature-range and non-empty data"));
+                return Err(ctx.err(
+                    &rctx,
+                    "Chebyshev needs a 2-value temperature-range and non-empty data",
+                ));
             }
             coeffs[0][0] += units.rate_factor(order).log10();
-            RateModel::Chebyshev { t_range: (tr[0], tr[1]), p_range: (pmin, pmax), coeffs }
+            RateModel::Chebyshev {
+                t_range: (tr[0], tr[1]),
+                p_range: (pmin, pmax),
+                coeffs,
+            }
         }
         other => {
             return Err(ctx.err(

@@ -32,9 +32,12 @@ impl GasMixture {
             let (name, amount) = match entry.split_once(':') {
                 Some((n, a)) => {
                     let a = a.trim();
-                    let v: f64 = a
-                        .parse()
-                        .map_err(|_| bad(text, format!("amount '{a}' of {} is not a number", n.trim())))?;
+                    let v: f64 = a.parse().map_err(|_| {
+                        bad(
+                            text,
+                            format!("amount '{a}' of {} is not a number", n.trim()),
+                        )
+                    })?;
                     (n.trim(), v)
                 }
                 None => (entry, 1.0),
@@ -54,7 +57,10 @@ impl GasMixture {
             } else if name.eq_ignore_ascii_case("air") {
                 for (sp, frac) in air() {
                     let k = self.species_index(sp).ok_or_else(|| {
-                        bad(text, format!("'air' needs species {sp}, which this mechanism lacks"))
+                        bad(
+                            text,
+                            format!("'air' needs species {sp}, which this mechanism lacks"),
+                        )
                     })?;
                     x[k] += amount * frac;
                 }
@@ -66,7 +72,13 @@ impl GasMixture {
                 });
             }
         }
-        let sum: f64 = x.iter().sum();
+        let mut sum: f64 = x.iter().sum();
+        if !sum.is_finite() {
+            // Amounts so large that their sum overflows: rescale by the largest first.
+            let max = x.iter().copied().fold(0.0, f64::max);
+            x.iter_mut().for_each(|v| *v /= max);
+            sum = x.iter().sum();
+        }
         Ok(x.into_iter().map(|v| v / sum).collect())
     }
 
@@ -78,13 +90,15 @@ impl GasMixture {
         mech.species[k]
             .composition
             .iter()
-            .map(|&(m, n)| match mech.elements[m].symbol.to_ascii_uppercase().as_str() {
-                "C" => 2.0 * n,
-                "H" => 0.5 * n,
-                "S" => 2.0 * n,
-                "O" => -n,
-                _ => 0.0,
-            })
+            .map(
+                |&(m, n)| match mech.elements[m].symbol.to_ascii_uppercase().as_str() {
+                    "C" => 2.0 * n,
+                    "H" => 0.5 * n,
+                    "S" => 2.0 * n,
+                    "O" => -n,
+                    _ => 0.0,
+                },
+            )
             .sum()
     }
 }
@@ -92,7 +106,12 @@ impl GasMixture {
 /// Mole fractions of a fuel/oxidiser blend at equivalence ratio `phi`:
 /// φ = (n_fuel/n_ox) / (n_fuel/n_ox)_stoich, where stoichiometric means zero net oxygen demand.
 /// `fuel` and `oxidizer` are composition strings (e.g. `"H2"`, `"air"` or `"O2:1,N2:3.76"`).
-pub fn equivalence_ratio_mixture(mix: &GasMixture, phi: f64, fuel: &str, oxidizer: &str) -> Result<Vec<f64>> {
+pub fn equivalence_ratio_mixture(
+    mix: &GasMixture,
+    phi: f64,
+    fuel: &str,
+    oxidizer: &str,
+) -> Result<Vec<f64>> {
     if !phi.is_finite() || phi <= 0.0 {
         return Err(ChemError::OutOfRange {
             field: "equivalence ratio".into(),
@@ -103,7 +122,12 @@ pub fn equivalence_ratio_mixture(mix: &GasMixture, phi: f64, fuel: &str, oxidize
     }
     let xf = mix.parse_mole_fractions("fuel", fuel)?;
     let xo = mix.parse_mole_fractions("oxidizer", oxidizer)?;
-    let demand = |x: &[f64]| -> f64 { x.iter().enumerate().map(|(k, v)| v * mix.oxygen_demand(k)).sum() };
+    let demand = |x: &[f64]| -> f64 {
+        x.iter()
+            .enumerate()
+            .map(|(k, v)| v * mix.oxygen_demand(k))
+            .sum()
+    };
     let (df, dox) = (demand(&xf), demand(&xo));
     if df <= 0.0 || dox >= 0.0 {
         return Err(ChemError::Composition {
@@ -113,7 +137,16 @@ pub fn equivalence_ratio_mixture(mix: &GasMixture, phi: f64, fuel: &str, oxidize
         });
     }
     let fuel_per_ox = phi * (-dox / df);
-    let x: Vec<f64> = xf.iter().zip(&xo).map(|(f, o)| fuel_per_ox * f + o).collect();
-    let s: f64 = x.iter().sum();
+    let mut x: Vec<f64> = xf
+        .iter()
+        .zip(&xo)
+        .map(|(f, o)| fuel_per_ox * f + o)
+        .collect();
+    let mut s: f64 = x.iter().sum();
+    if !s.is_finite() {
+        // φ so large that the blend overflows: per unit of fuel instead (pure fuel as φ → ∞).
+        x = xf.iter().zip(&xo).map(|(f, o)| f + o / fuel_per_ox).collect();
+        s = x.iter().sum();
+    }
     Ok(x.into_iter().map(|v| v / s).collect())
 }

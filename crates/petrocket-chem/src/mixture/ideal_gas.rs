@@ -5,10 +5,10 @@ use crate::mechanism::Mechanism;
 use crate::thermo::ThermoPoint;
 use petrocket_units::GAS_CONSTANT as R;
 
-/// Temperatures accepted by state setters [K]. Thermo fits are extrapolated (with a warning
+/// Temperatures accepted by state setters (K). Thermo fits are extrapolated (with a warning
 /// from the callers that report them) outside their own ranges.
 pub const T_STATE_RANGE: (f64, f64) = (10.0, 20_000.0);
-/// Pressures accepted by state setters [Pa].
+/// Pressures accepted by state setters (Pa).
 pub const P_STATE_RANGE: (f64, f64) = (1e-3, 1e10);
 
 /// An ideal-gas phase built from a mechanism: species data arranged for fast evaluation.
@@ -24,9 +24,9 @@ pub struct GasMixture {
 /// A thermodynamic state of a [`GasMixture`]: temperature, pressure and mole fractions.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GasState {
-    /// Temperature [K].
+    /// Temperature (K).
     pub temperature: f64,
-    /// Pressure [Pa].
+    /// Pressure (Pa).
     pub pressure: f64,
     /// Mole fractions, one per species, summing to 1.
     pub mole_fractions: Vec<f64>,
@@ -35,48 +35,48 @@ pub struct GasState {
 /// Mixture properties at a state. Molar quantities are per mol of mixture (not kmol).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct MixtureProperties {
-    /// Mean molecular weight [kg/mol].
+    /// Mean molecular weight (kg/mol).
     pub mean_molecular_weight: f64,
-    /// Density [kg/m³].
+    /// Density (kg/m³).
     pub density: f64,
-    /// Molar heat capacity at constant pressure [J/(mol K)].
+    /// Molar heat capacity at constant pressure (J/(mol K)).
     pub cp_mole: f64,
-    /// Molar heat capacity at constant volume [J/(mol K)].
+    /// Molar heat capacity at constant volume (J/(mol K)).
     pub cv_mole: f64,
-    /// Molar enthalpy [J/mol].
+    /// Molar enthalpy (J/mol).
     pub h_mole: f64,
-    /// Molar internal energy [J/mol].
+    /// Molar internal energy (J/mol).
     pub u_mole: f64,
-    /// Molar entropy [J/(mol K)].
+    /// Molar entropy (J/(mol K)).
     pub s_mole: f64,
-    /// Molar Gibbs energy [J/mol].
+    /// Molar Gibbs energy (J/mol).
     pub g_mole: f64,
-    /// Frozen sound speed √(γ R T / W̄) [m/s].
+    /// Frozen sound speed √(γ R T / W̄) (m/s).
     pub sound_speed_frozen: f64,
 }
 
 impl MixtureProperties {
-    /// cp per unit mass [J/(kg K)].
+    /// cp per unit mass (J/(kg K)).
     pub fn cp_mass(&self) -> f64 {
         self.cp_mole / self.mean_molecular_weight
     }
-    /// cv per unit mass [J/(kg K)].
+    /// cv per unit mass (J/(kg K)).
     pub fn cv_mass(&self) -> f64 {
         self.cv_mole / self.mean_molecular_weight
     }
-    /// Enthalpy per unit mass [J/kg].
+    /// Enthalpy per unit mass (J/kg).
     pub fn h_mass(&self) -> f64 {
         self.h_mole / self.mean_molecular_weight
     }
-    /// Internal energy per unit mass [J/kg].
+    /// Internal energy per unit mass (J/kg).
     pub fn u_mass(&self) -> f64 {
         self.u_mole / self.mean_molecular_weight
     }
-    /// Entropy per unit mass [J/(kg K)].
+    /// Entropy per unit mass (J/(kg K)).
     pub fn s_mass(&self) -> f64 {
         self.s_mole / self.mean_molecular_weight
     }
-    /// Gibbs energy per unit mass [J/kg].
+    /// Gibbs energy per unit mass (J/kg).
     pub fn g_mass(&self) -> f64 {
         self.g_mole / self.mean_molecular_weight
     }
@@ -86,7 +86,12 @@ impl MixtureProperties {
     }
 }
 
-pub(crate) fn check_range(field: &str, value: f64, unit: &'static str, range: (f64, f64)) -> Result<()> {
+pub(crate) fn check_range(
+    field: &str,
+    value: f64,
+    unit: &'static str,
+    range: (f64, f64),
+) -> Result<()> {
     if value.is_finite() && value >= range.0 && value <= range.1 {
         Ok(())
     } else {
@@ -111,11 +116,9 @@ impl GasMixture {
             });
         }
         let reference_pressure = mechanism.species[0].thermo.reference_pressure();
-        if let Some(s) = mechanism
-            .species
-            .iter()
-            .find(|s| (s.thermo.reference_pressure() - reference_pressure).abs() > 1e-9 * reference_pressure)
-        {
+        if let Some(s) = mechanism.species.iter().find(|s| {
+            (s.thermo.reference_pressure() - reference_pressure).abs() > 1e-9 * reference_pressure
+        }) {
             return Err(ChemError::Mechanism {
                 file: mechanism.source.clone(),
                 context: format!("species '{}'", s.name),
@@ -133,8 +136,17 @@ impl GasMixture {
                 element_matrix[m * ns + k] = c;
             }
         }
-        let molecular_weights = mechanism.species.iter().map(|s| s.molecular_weight_kg_per_mol).collect();
-        Ok(GasMixture { mechanism, molecular_weights, element_matrix, reference_pressure })
+        let molecular_weights = mechanism
+            .species
+            .iter()
+            .map(|s| s.molecular_weight_kg_per_mol)
+            .collect();
+        Ok(GasMixture {
+            mechanism,
+            molecular_weights,
+            element_matrix,
+            reference_pressure,
+        })
     }
 
     /// Convenience: a bundled mechanism by name or a Cantera YAML path.
@@ -167,7 +179,7 @@ impl GasMixture {
         self.mechanism.species_index(name)
     }
 
-    /// Molecular weights [kg/mol].
+    /// Molecular weights (kg/mol).
     pub fn molecular_weights(&self) -> &[f64] {
         &self.molecular_weights
     }
@@ -178,7 +190,7 @@ impl GasMixture {
         self.element_matrix[m * self.n_species() + k]
     }
 
-    /// Standard-state reference pressure p° [Pa].
+    /// Standard-state reference pressure p° (Pa).
     pub fn reference_pressure(&self) -> f64 {
         self.reference_pressure
     }
@@ -200,27 +212,44 @@ impl GasMixture {
             .collect()
     }
 
-    /// Mean molecular weight of mole fractions `x` [kg/mol].
+    /// Mean molecular weight of mole fractions `x` (kg/mol).
     pub fn mean_molecular_weight(&self, x: &[f64]) -> f64 {
-        x.iter().zip(&self.molecular_weights).map(|(x, w)| x * w).sum()
+        x.iter()
+            .zip(&self.molecular_weights)
+            .map(|(x, w)| x * w)
+            .sum()
     }
 
     /// Mass fractions from mole fractions.
     pub fn mass_fractions(&self, x: &[f64]) -> Vec<f64> {
         let w = self.mean_molecular_weight(x);
-        x.iter().zip(&self.molecular_weights).map(|(x, mw)| x * mw / w).collect()
+        x.iter()
+            .zip(&self.molecular_weights)
+            .map(|(x, mw)| x * mw / w)
+            .collect()
     }
 
     /// Mole fractions from mass fractions.
     pub fn mole_fractions_from_mass(&self, y: &[f64]) -> Vec<f64> {
-        let s: f64 = y.iter().zip(&self.molecular_weights).map(|(y, w)| y / w).sum();
-        y.iter().zip(&self.molecular_weights).map(|(y, w)| y / w / s).collect()
+        let s: f64 = y
+            .iter()
+            .zip(&self.molecular_weights)
+            .map(|(y, w)| y / w)
+            .sum();
+        y.iter()
+            .zip(&self.molecular_weights)
+            .map(|(y, w)| y / w / s)
+            .collect()
     }
 
-    /// Element amounts [mol of atoms] in one mol of mixture of composition `x`.
+    /// Element amounts (mol of atoms) in one mol of mixture of composition `x`.
     pub fn element_amounts(&self, x: &[f64]) -> Vec<f64> {
         (0..self.n_elements())
-            .map(|m| (0..self.n_species()).map(|k| self.n_atoms(m, k) * x[k]).sum())
+            .map(|m| {
+                (0..self.n_species())
+                    .map(|k| self.n_atoms(m, k) * x[k])
+                    .sum()
+            })
             .collect()
     }
 
@@ -233,7 +262,11 @@ impl GasMixture {
                 reason: format!("expected one value per species ({})", self.n_species()),
             });
         }
-        if let Some((k, x)) = v.iter().enumerate().find(|(_, x)| !x.is_finite() || **x < 0.0) {
+        if let Some((k, x)) = v
+            .iter()
+            .enumerate()
+            .find(|(_, x)| !x.is_finite() || **x < 0.0)
+        {
             let name = &self.mechanism.species[k].name;
             return Err(ChemError::Composition {
                 field: field.into(),
@@ -241,7 +274,13 @@ impl GasMixture {
                 reason: "fractions must be finite and ≥ 0".into(),
             });
         }
-        let sum: f64 = v.iter().sum();
+        let mut sum: f64 = v.iter().sum();
+        let mut scale = 1.0;
+        if !sum.is_finite() {
+            // Finite values whose sum overflows: rescale by the largest first.
+            scale = v.iter().copied().fold(0.0, f64::max);
+            sum = v.iter().map(|x| x / scale).sum();
+        }
         if sum <= 0.0 {
             return Err(ChemError::Composition {
                 field: field.into(),
@@ -249,17 +288,21 @@ impl GasMixture {
                 reason: "at least one species must have a positive amount".into(),
             });
         }
-        Ok(v.iter().map(|x| x / sum).collect())
+        Ok(v.iter().map(|x| x / scale / sum).collect())
     }
 
-    /// State from temperature [K], pressure [Pa] and mole fractions (normalised here).
+    /// State from temperature (K), pressure (Pa) and mole fractions (normalised here).
     pub fn state_tpx(&self, temperature: f64, pressure: f64, x: &[f64]) -> Result<GasState> {
         check_range("temperature", temperature, "K", T_STATE_RANGE)?;
         check_range("pressure", pressure, "Pa", P_STATE_RANGE)?;
-        Ok(GasState { temperature, pressure, mole_fractions: self.normalised("mole fractions", x)? })
+        Ok(GasState {
+            temperature,
+            pressure,
+            mole_fractions: self.normalised("mole fractions", x)?,
+        })
     }
 
-    /// State from temperature [K], density [kg/m³] and mass fractions.
+    /// State from temperature (K), density (kg/m³) and mass fractions.
     pub fn state_trhoy(&self, temperature: f64, density: f64, y: &[f64]) -> Result<GasState> {
         check_range("temperature", temperature, "K", T_STATE_RANGE)?;
         check_range("density", density, "kg/m^3", (1e-12, 1e6))?;

@@ -35,34 +35,50 @@ impl GasMixture {
         }
     }
 
-    /// State with specific internal energy `u` [J/kg], specific volume `v` [m³/kg] and mass
+    /// State with specific internal energy `u` (J/kg), specific volume `v` (m³/kg) and mass
     /// fractions `y`, composition fixed.
     pub fn state_uvy(&self, u: f64, v: f64, y: &[f64]) -> Result<GasState> {
         check_range("specific volume", v, "m^3/kg", (1e-9, 1e9))?;
         let x = self.mole_fractions_from_mass(&self.normalised("mass fractions", y)?);
         let w = self.mean_molecular_weight(&x);
         let t = self.find_t("UV", &x, 300.0, |t| {
-            let p = self.properties(&GasState { temperature: t, pressure: 1e5, mole_fractions: x.clone() });
+            let p = self.properties(&GasState {
+                temperature: t,
+                pressure: 1e5,
+                mole_fractions: x.clone(),
+            });
             (p.u_mole / w - u, p.cv_mole / w)
         })?;
         let p = R * t / (w * v);
         check_range("pressure", p, "Pa", P_STATE_RANGE)?;
-        Ok(GasState { temperature: t, pressure: p, mole_fractions: x })
+        Ok(GasState {
+            temperature: t,
+            pressure: p,
+            mole_fractions: x,
+        })
     }
 
-    /// State with specific enthalpy `h` [J/kg], pressure `p` [Pa] and mass fractions `y`.
+    /// State with specific enthalpy `h` (J/kg), pressure `p` (Pa) and mass fractions `y`.
     pub fn state_hpy(&self, h: f64, p: f64, y: &[f64]) -> Result<GasState> {
         check_range("pressure", p, "Pa", P_STATE_RANGE)?;
         let x = self.mole_fractions_from_mass(&self.normalised("mass fractions", y)?);
         let w = self.mean_molecular_weight(&x);
         let t = self.find_t("HP", &x, 300.0, |t| {
-            let pr = self.properties(&GasState { temperature: t, pressure: p, mole_fractions: x.clone() });
+            let pr = self.properties(&GasState {
+                temperature: t,
+                pressure: p,
+                mole_fractions: x.clone(),
+            });
             (pr.h_mole / w - h, pr.cp_mole / w)
         })?;
-        Ok(GasState { temperature: t, pressure: p, mole_fractions: x })
+        Ok(GasState {
+            temperature: t,
+            pressure: p,
+            mole_fractions: x,
+        })
     }
 
-    /// State with specific entropy `s` [J/(kg K)], specific volume `v` [m³/kg] and mass
+    /// State with specific entropy `s` (J/(kg K)), specific volume `v` (m³/kg) and mass
     /// fractions `y`. At fixed v, ds/dT = cv/T > 0.
     pub fn state_svy(&self, s: f64, v: f64, y: &[f64]) -> Result<GasState> {
         check_range("specific volume", v, "m^3/kg", (1e-9, 1e9))?;
@@ -70,11 +86,19 @@ impl GasMixture {
         let w = self.mean_molecular_weight(&x);
         let t = self.find_t("SV", &x, 300.0, |t| {
             let p = R * t / (w * v);
-            let pr = self.properties(&GasState { temperature: t, pressure: p, mole_fractions: x.clone() });
+            let pr = self.properties(&GasState {
+                temperature: t,
+                pressure: p,
+                mole_fractions: x.clone(),
+            });
             (pr.s_mole / w - s, pr.cv_mole / (w * t))
         })?;
         let p = R * t / (w * v);
         check_range("pressure", p, "Pa", P_STATE_RANGE)?;
-        Ok(GasState { temperature: t, pressure: p, mole_fractions: x })
+        Ok(GasState {
+            temperature: t,
+            pressure: p,
+            mole_fractions: x,
+        })
     }
 }

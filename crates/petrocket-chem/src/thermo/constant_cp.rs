@@ -7,24 +7,24 @@ use super::ThermoPoint;
 /// Constant-cp standard state, all values molar and dimensionless where noted.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ConstantCp {
-    /// Reference temperature T0 [K].
+    /// Reference temperature T0 (K).
     pub t0: f64,
-    /// h0/R at T0 [K].
+    /// h0/R at T0 (K).
     pub h0_r: f64,
     /// s0/R at T0.
     pub s0_r: f64,
     /// cp0/R.
     pub cp0_r: f64,
-    /// Lowest valid temperature [K].
+    /// Lowest valid temperature (K).
     pub t_min: f64,
-    /// Highest valid temperature [K].
+    /// Highest valid temperature (K).
     pub t_max: f64,
-    /// Reference pressure [Pa].
+    /// Reference pressure (Pa).
     pub reference_pressure: f64,
 }
 
 impl ConstantCp {
-    /// Evaluate at `t` [K].
+    /// Evaluate at `t` (K).
     #[inline]
     pub fn eval(&self, t: f64) -> ThermoPoint {
         ThermoPoint {

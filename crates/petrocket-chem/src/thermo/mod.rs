@@ -42,7 +42,7 @@ pub enum SpeciesThermo {
 }
 
 impl SpeciesThermo {
-    /// Evaluate cp/R, h/RT and s/R at `t` [K].
+    /// Evaluate cp/R, h/RT and s/R at `t` (K).
     #[inline]
     pub fn eval(&self, t: f64) -> ThermoPoint {
         match self {
@@ -52,7 +52,7 @@ impl SpeciesThermo {
         }
     }
 
-    /// Lower end of the fitted range [K].
+    /// Lower end of the fitted range (K).
     pub fn t_min(&self) -> f64 {
         match self {
             SpeciesThermo::Nasa7(p) => p.t_min(),
@@ -61,7 +61,7 @@ impl SpeciesThermo {
         }
     }
 
-    /// Upper end of the fitted range [K].
+    /// Upper end of the fitted range (K).
     pub fn t_max(&self) -> f64 {
         match self {
             SpeciesThermo::Nasa7(p) => p.t_max(),
@@ -75,7 +75,7 @@ impl SpeciesThermo {
         t >= self.t_min() && t <= self.t_max()
     }
 
-    /// Reference pressure of the standard state [Pa].
+    /// Reference pressure of the standard state (Pa).
     pub fn reference_pressure(&self) -> f64 {
         match self {
             SpeciesThermo::Nasa7(p) => p.reference_pressure,

@@ -11,16 +11,16 @@ use super::{range_index, ThermoPoint};
 /// NASA7 polynomials over one or more contiguous temperature ranges.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Nasa7 {
-    /// Range bounds [K], `coeffs.len() + 1` sorted values.
+    /// Range bounds (K), `coeffs.len() + 1` sorted values.
     pub bounds: Vec<f64>,
     /// Seven coefficients per range, lowest range first.
     pub coeffs: Vec<[f64; 7]>,
-    /// Reference pressure [Pa].
+    /// Reference pressure (Pa).
     pub reference_pressure: f64,
 }
 
 impl Nasa7 {
-    /// Evaluate at `t` [K] (extrapolating the outermost range beyond the bounds).
+    /// Evaluate at `t` (K) (extrapolating the outermost range beyond the bounds).
     #[inline]
     pub fn eval(&self, t: f64) -> ThermoPoint {
         let a = &self.coeffs[range_index(&self.bounds, t)];
@@ -35,16 +35,21 @@ impl Nasa7 {
                 + 0.25 * a[3] * t3
                 + 0.2 * a[4] * t4
                 + a[5] / t,
-            s_r: a[0] * t.ln() + a[1] * t + 0.5 * a[2] * t2 + a[3] * t3 / 3.0 + 0.25 * a[4] * t4 + a[6],
+            s_r: a[0] * t.ln()
+                + a[1] * t
+                + 0.5 * a[2] * t2
+                + a[3] * t3 / 3.0
+                + 0.25 * a[4] * t4
+                + a[6],
         }
     }
 
-    /// Lowest fitted temperature [K].
+    /// Lowest fitted temperature (K).
     pub fn t_min(&self) -> f64 {
         self.bounds[0]
     }
 
-    /// Highest fitted temperature [K].
+    /// Highest fitted temperature (K).
     pub fn t_max(&self) -> f64 {
         self.bounds[self.bounds.len() - 1]
     }

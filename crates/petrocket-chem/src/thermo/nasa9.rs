@@ -11,16 +11,16 @@ use super::{range_index, ThermoPoint};
 /// NASA9 polynomials over one or more contiguous temperature ranges.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Nasa9 {
-    /// Range bounds [K], `coeffs.len() + 1` sorted values.
+    /// Range bounds (K), `coeffs.len() + 1` sorted values.
     pub bounds: Vec<f64>,
     /// Nine coefficients per range `[a0..a6, b1, b2]`, lowest range first.
     pub coeffs: Vec<[f64; 9]>,
-    /// Reference pressure [Pa].
+    /// Reference pressure (Pa).
     pub reference_pressure: f64,
 }
 
 impl Nasa9 {
-    /// Evaluate at `t` [K] (extrapolating the outermost range beyond the bounds).
+    /// Evaluate at `t` (K) (extrapolating the outermost range beyond the bounds).
     #[inline]
     pub fn eval(&self, t: f64) -> ThermoPoint {
         let a = &self.coeffs[range_index(&self.bounds, t)];
@@ -32,23 +32,30 @@ impl Nasa9 {
         let t4 = t3 * t;
         ThermoPoint {
             cp_r: a[0] * ti2 + a[1] * ti + a[2] + a[3] * t + a[4] * t2 + a[5] * t3 + a[6] * t4,
-            h_rt: -a[0] * ti2 + a[1] * lt * ti + a[2] + 0.5 * a[3] * t + a[4] * t2 / 3.0
+            h_rt: -a[0] * ti2
+                + a[1] * lt * ti
+                + a[2]
+                + 0.5 * a[3] * t
+                + a[4] * t2 / 3.0
                 + 0.25 * a[5] * t3
                 + 0.2 * a[6] * t4
                 + a[7] * ti,
-            s_r: -0.5 * a[0] * ti2 - a[1] * ti + a[2] * lt + a[3] * t + 0.5 * a[4] * t2
+            s_r: -0.5 * a[0] * ti2 - a[1] * ti
+                + a[2] * lt
+                + a[3] * t
+                + 0.5 * a[4] * t2
                 + a[5] * t3 / 3.0
                 + 0.25 * a[6] * t4
                 + a[8],
         }
     }
 
-    /// Lowest fitted temperature [K].
+    /// Lowest fitted temperature (K).
     pub fn t_min(&self) -> f64 {
         self.bounds[0]
     }
 
-    /// Highest fitted temperature [K].
+    /// Highest fitted temperature (K).
     pub fn t_max(&self) -> f64 {
         self.bounds[self.bounds.len() - 1]
     }

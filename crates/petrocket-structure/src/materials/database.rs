@@ -24,7 +24,7 @@ struct MaterialsFile {
 /// merges in the order of their files. Merging replaces a material of the same name
 /// *as a whole* (keeping its position) and appends new names.
 ///
-/// It serialises in the layout of the materials file (`material = [...]`).
+/// It serialises in the layout of the materials file (`[[material]]` tables).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MaterialDb {
     #[serde(rename = "material")]

@@ -15,10 +15,10 @@ pub const REFERENCE_TEMPERATURE_K: f64 = 296.15;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
 pub enum TemperatureDependence {
-    /// Piecewise-linear interpolation in `points = [[T_K, factor], …]`, sorted by strictly
+    /// Piecewise-linear interpolation in `points = [(T_K, factor), …]`, sorted by strictly
     /// increasing `T_K`, covering 296.15 K with factor 1 there.
     Table {
-        /// `[temperature K, factor]` pairs.
+        /// `(temperature K, factor)` pairs.
         points: Vec<[f64; 2]>,
         /// Where the table comes from.
         source: String,
@@ -31,7 +31,7 @@ pub enum TemperatureDependence {
     ///
     /// ```text
     /// g(T)   = 1 − s·(T − 296.15 K)                       glassy branch, slope s ≥ 0
-    /// raw(T) = r + (g(T) − r)·½·[1 − tanh((T − T_g)/w)]   step of width w down to the
+    /// raw(T) = r + (g(T) − r)·½·(1 − tanh((T − T_g)/w))   step of width w down to the
     ///                                                      rubbery fraction r
     /// f(T)   = raw(T)/raw(296.15 K), capped at 1 if cap_at_reference
     /// ```

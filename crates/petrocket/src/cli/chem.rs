@@ -42,15 +42,23 @@ pub fn run(c: ChemCommand) -> anyhow::Result<ExitCode> {
 }
 
 fn equilibrium(a: EquilibriumArgs) -> anyhow::Result<ExitCode> {
-    let p = a.pressure.to_si(Dimension::PRESSURE).context("--pressure")?;
-    let t = a.temperature.to_si(Dimension::TEMPERATURE).context("--temperature")?;
+    let p = a
+        .pressure
+        .to_si(Dimension::PRESSURE)
+        .context("--pressure")?;
+    let t = a
+        .temperature
+        .to_si(Dimension::TEMPERATURE)
+        .context("--temperature")?;
     let gas = GasMixture::load(&a.mech)?;
     let x = gas.parse_mole_fractions("--mixture", &a.mixture)?;
     let fresh = gas.state_tpx(t, p, &x)?;
     let r = equilibrate(&gas, &fresh, a.mode)?;
     let props = gas.properties(&r.state);
-    let x_map: serde_json::Map<String, serde_json::Value> =
-        gas.named(&r.state.mole_fractions).map(|(n, v)| (n.to_string(), json!(v))).collect();
+    let x_map: serde_json::Map<String, serde_json::Value> = gas
+        .named(&r.state.mole_fractions)
+        .map(|(n, v)| (n.to_string(), json!(v)))
+        .collect();
     if a.json {
         let out = json!({
             "mode": a.mode.as_str(),
@@ -71,12 +79,25 @@ fn equilibrium(a: EquilibriumArgs) -> anyhow::Result<ExitCode> {
         });
         println!("{out}");
     } else {
-        println!("{} equilibrium ({}) from {:.2} K, {:.6e} Pa", a.mode, gas.mechanism().source, t, p);
+        println!(
+            "{} equilibrium ({}) from {:.2} K, {:.6e} Pa",
+            a.mode,
+            gas.mechanism().source,
+            t,
+            p
+        );
         println!("  temperature   {:>14.3} K", r.state.temperature);
-        println!("  pressure      {:>14.6e} Pa  ({:.4} x initial)", r.state.pressure, r.state.pressure / p);
+        println!(
+            "  pressure      {:>14.6e} Pa  ({:.4} x initial)",
+            r.state.pressure,
+            r.state.pressure / p
+        );
         println!("  density       {:>14.6e} kg/m^3", props.density);
         println!("  mole fractions:");
-        for (n, v) in gas.named(&r.state.mole_fractions).filter(|(_, v)| *v > 1e-10) {
+        for (n, v) in gas
+            .named(&r.state.mole_fractions)
+            .filter(|(_, v)| *v > 1e-10)
+        {
             println!("    {n:<8} {v:.6e}");
         }
         for w in &r.warnings {

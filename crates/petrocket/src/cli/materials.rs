@@ -45,9 +45,15 @@ pub fn run(a: MaterialsArgs) -> anyhow::Result<ExitCode> {
             .collect();
         println!("{}", json!({ "materials": list }));
     } else {
-        println!("{:<16} {:>10} {:>9} {:>6} {:>10} {:>8}  description", "name", "rho kg/m3", "E GPa", "nu", "UTS MPa", "Tg K");
+        println!(
+            "{:<16} {:>10} {:>9} {:>6} {:>10} {:>8}  description",
+            "name", "rho kg/m3", "E GPa", "nu", "UTS MPa", "Tg K"
+        );
         for m in db.iter() {
-            let tg = m.glass_transition_k.as_ref().map_or("-".to_string(), |c| format!("{:.0}", c.value));
+            let tg = m
+                .glass_transition_k
+                .as_ref()
+                .map_or("-".to_string(), |c| format!("{:.0}", c.value));
             println!(
                 "{:<16} {:>10.0} {:>9.2} {:>6.2} {:>10.0} {:>8}  {}",
                 m.name,

@@ -59,11 +59,15 @@ pub fn exit_code_for(err: &anyhow::Error) -> u8 {
         }
         if let Some(c) = cause.downcast_ref::<ChemError>() {
             return match c {
-                ChemError::EquilibriumNotConverged { .. } | ChemError::StateNotFound { .. } => EXIT_NUMERICAL,
+                ChemError::EquilibriumNotConverged { .. } | ChemError::StateNotFound { .. } => {
+                    EXIT_NUMERICAL
+                }
                 _ => EXIT_INPUT,
             };
         }
-        if cause.downcast_ref::<petrocket_structure::StructureError>().is_some()
+        if cause
+            .downcast_ref::<petrocket_structure::StructureError>()
+            .is_some()
             || cause.downcast_ref::<petrocket_units::UnitError>().is_some()
         {
             return EXIT_INPUT;

@@ -11,7 +11,7 @@ use std::process::ExitCode;
 pub struct RunArgs {
     /// The run configuration (TOML); see examples/.
     config: PathBuf,
-    /// Output directory for summary.json [default: out/<config name>].
+    /// Output directory for summary.json (default: out/<config name>).
     #[arg(long)]
     out: Option<PathBuf>,
     /// Print the summary as one JSON object on stdout instead of the readable text.
@@ -27,7 +27,10 @@ pub fn run(a: RunArgs) -> anyhow::Result<ExitCode> {
     let (config, _) = Config::from_file(&path)?;
     let assessment = petrocket::run(&config).with_context(|| format!("assessing {path}"))?;
     let out = a.out.unwrap_or_else(|| {
-        let stem = a.config.file_stem().map_or("run".into(), |s| s.to_string_lossy().into_owned());
+        let stem = a
+            .config
+            .file_stem()
+            .map_or("run".into(), |s| s.to_string_lossy().into_owned());
         PathBuf::from("out").join(stem)
     });
     let summary = output::write_summary(&assessment, &out)?;
