@@ -10,7 +10,7 @@ use thiserror::Error;
 #[non_exhaustive]
 pub enum ChemError {
     /// The mechanism file could not be read from disk.
-    #[error("cannot read mechanism file {path}: {source}")]
+    #[error("cannot read mechanism file {path}")]
     Io {
         /// Path that was opened.
         path: String,

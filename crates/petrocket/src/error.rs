@@ -7,8 +7,8 @@ use thiserror::Error;
 #[derive(Debug, Error)]
 #[non_exhaustive]
 pub enum PipelineError {
-    /// The configuration file could not be read.
-    #[error("cannot read config {path}: {source}")]
+    /// An input file (config, mechanism or materials file) could not be read.
+    #[error("cannot read {path}")]
     ReadConfig {
         /// Path given.
         path: String,
@@ -49,7 +49,7 @@ pub enum PipelineError {
         context: String,
     },
     /// Writing outputs failed.
-    #[error("cannot write {path}: {source}")]
+    #[error("cannot write {path}")]
     Write {
         /// Path written.
         path: String,

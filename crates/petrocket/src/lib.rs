@@ -7,15 +7,24 @@
 //! binary wraps it in a CLI.
 //!
 //! A failed or non-finite computation is an error, never a `safe` verdict.
+//!
+//! Also here: [`validation`], the suite behind `petrocket validate` (published values and
+//! Cantera golden data, each with its source and tolerance); [`report`], the crash and bug
+//! reports; [`build_info`], version, commit, compiler and target. The library never prints:
+//! it logs with `tracing` (per-stage timing of [`pipeline::run`] at debug level) and the
+//! binary decides where logs go.
 
 #![deny(missing_docs)]
 #![allow(non_snake_case)] // unit suffixes in output field names: pressure_Pa, temperature_K
 
+pub mod build_info;
 pub mod config;
 pub mod error;
 pub mod output;
 pub mod pipeline;
+pub mod report;
 pub mod safety;
+pub mod validation;
 
 pub use config::{Config, SafetyConfig};
 pub use error::{PipelineError, Result};

@@ -14,6 +14,7 @@ use petrocket_units::Dimension;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
+use std::time::Instant;
 
 /// Default mouth bore of PCO 1810/1881 finishes (m) (VALIDATION B5).
 pub const DEFAULT_MOUTH_BORE_M: f64 = 0.0217;
@@ -39,6 +40,8 @@ pub struct BottleInputs {
     pub wall_strength_Pa: f64,
     /// Source of the strength value.
     pub wall_strength_source: String,
+    /// SHA-256 of the user materials file merged over the built-in database, if any.
+    pub materials_file_sha256: Option<String>,
 }
 
 /// The charge as resolved from the config.
@@ -46,6 +49,8 @@ pub struct BottleInputs {
 pub struct MixtureInputs {
     /// Mechanism name or path.
     pub mechanism: String,
+    /// SHA-256 of the mechanism's YAML text, so that editing a user file changes the input hash.
+    pub mechanism_sha256: String,
     /// Non-zero mole fractions by species.
     pub mole_fractions: BTreeMap<String, f64>,
 }
@@ -235,6 +240,10 @@ fn resolve_bottle(c: &BottleConfig, initial_t: f64) -> Result<(CylinderBottle, B
         material: material.name.clone(),
         wall_strength_Pa: strength,
         wall_strength_source: material.tensile_strength_pa.source.clone(),
+        materials_file_sha256: match &c.materials_file {
+            Some(path) => Some(file_sha256(path)?),
+            None => None,
+        },
     };
     Ok((bottle, inputs))
 }
@@ -259,6 +268,23 @@ fn resolve_mixture(c: &MixtureConfig, gas: &GasMixture) -> Result<Vec<f64>> {
     }
 }
 
+fn sha256_hex(bytes: &[u8]) -> String {
+    format!("{:x}", Sha256::digest(bytes))
+}
+
+fn file_sha256(path: &str) -> Result<String> {
+    let bytes = std::fs::read(path).map_err(|source| PipelineError::ReadConfig { path: path.into(), source })?;
+    Ok(sha256_hex(&bytes))
+}
+
+/// SHA-256 of a bundled mechanism's text or of a mechanism file.
+fn mechanism_sha256(name_or_path: &str) -> Result<String> {
+    match petrocket_chem::mechanism::BUNDLED.iter().find(|(n, _)| n.eq_ignore_ascii_case(name_or_path)) {
+        Some((_, text)) => Ok(sha256_hex(text.as_bytes())),
+        None => file_sha256(name_or_path),
+    }
+}
+
 fn finite(quantity: &'static str, value: f64, context: &str) -> Result<f64> {
     if value.is_finite() {
         Ok(value)
@@ -278,8 +304,23 @@ fn named(gas: &GasMixture, x: &[f64], floor: f64) -> BTreeMap<String, f64> {
         .collect()
 }
 
+/// Log a finished pipeline stage and its wall time (debug level); returns the next start.
+fn stage_done(stage: &'static str, start: Instant) -> Instant {
+    tracing::debug!(
+        stage,
+        elapsed_ms = start.elapsed().as_secs_f64() * 1e3,
+        "pipeline stage finished"
+    );
+    Instant::now()
+}
+
 /// Run the assessment for a parsed configuration.
+///
+/// Logs (with `tracing`, never printing) the wall time of each stage at debug level: config
+/// resolution, chemistry, detonation screening, structure, assessment.
 pub fn run(config: &Config) -> Result<Assessment> {
+    let _span = tracing::debug_span!("pipeline").entered();
+    let t_start = Instant::now();
     config.safety.validate()?;
     let (t0, p0, p_amb) = resolve_initial(&config.initial)?;
     let (bottle, bottle_inputs) = resolve_bottle(&config.bottle, t0)?;
@@ -289,6 +330,7 @@ pub fn run(config: &Config) -> Result<Assessment> {
         bottle: bottle_inputs,
         mixture: MixtureInputs {
             mechanism: config.mixture.mechanism.clone(),
+            mechanism_sha256: mechanism_sha256(&config.mixture.mechanism)?,
             mole_fractions: named(&gas, &x0, 0.0),
         },
         initial: InitialInputs {
@@ -299,7 +341,8 @@ pub fn run(config: &Config) -> Result<Assessment> {
         safety: config.safety,
     };
     let canonical = serde_json::to_string(&inputs).expect("inputs serialise");
-    let input_hash_sha256 = format!("{:x}", Sha256::digest(canonical.as_bytes()));
+    let input_hash_sha256 = sha256_hex(canonical.as_bytes());
+    let t_stage = stage_done("config resolution", t_start);
 
     // Chemistry: closed-vessel bound.
     let fresh = gas.state_tpx(t0, p0, &x0)?;
@@ -313,17 +356,33 @@ pub fn run(config: &Config) -> Result<Assessment> {
         mole_fractions: named(&gas, &eq.state.mole_fractions, 1e-12),
         solver_iterations: eq.iterations,
     };
+    tracing::debug!(
+        pressure_ratio = aicc.pressure_ratio,
+        temperature_K = t_aicc,
+        iterations = eq.iterations,
+        "AICC state"
+    );
+    let t_stage = stage_done("chemistry", t_stage);
 
     // Screening of the combustion modes.
-    let frac = |name: &str| gas.species_index(name).map_or(0.0, |k| x0[k]);
-    let x_h2 = frac("H2");
-    let monatomic = frac("AR") + frac("HE") + frac("Ar") + frac("He") > 0.0;
+    let x_h2 = gas.species_index("H2").map_or(0.0, |k| x0[k]);
+    // Any species in the charge made of argon or helium atoms only (Ar, He) extends detonability.
+    let mech = gas.mechanism();
+    let monatomic = mech.species.iter().zip(&x0).any(|(s, &x)| {
+        x > 0.0
+            && s.composition.iter().all(|&(m, _)| {
+                let sym = mech.elements[m].symbol.to_ascii_lowercase();
+                sym == "ar" || sym == "he"
+            })
+    });
     let flammable = x_h2 >= crate::safety::FLAMMABILITY_LOWER_H2;
     let detonation = screen_detonation(x_h2, monatomic);
+    let t_stage = stage_done("detonation screening", t_stage);
 
     // Structure: quasi-static burst pressure of the sidewall.
     let strength = inputs.bottle.wall_strength_Pa;
     let p_burst = bottle.burst_pressure_pa(strength)?;
+    let t_stage = stage_done("structure", t_stage);
     let r = bottle.mean_radius_m();
     let t = bottle.wall_thickness_m;
     let mode = |name: &'static str,
@@ -412,6 +471,15 @@ pub fn run(config: &Config) -> Result<Assessment> {
         ),
         "failure time not computed (no transient structural model yet)".into(),
     ];
+
+    stage_done("assessment", t_stage);
+    tracing::info!(
+        verdict = %v,
+        governing_mode = governing.mode,
+        min_safety_factor = ?min_sf,
+        elapsed_ms = t_start.elapsed().as_secs_f64() * 1e3,
+        "assessment finished"
+    );
 
     Ok(Assessment {
         tool: ToolInfo {

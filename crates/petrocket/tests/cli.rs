@@ -281,10 +281,7 @@ fn bad_configs_are_clear_errors() {
             &ok.replace("temperature = 300", "temperature = \"5000 K\""),
             &["initial.temperature", "allowed range"],
         ),
-        (
-            &ok.replace("\"2L\"", "\"2 l\""),
-            &[],
-        ),
+        (&ok.replace("\"2L\"", "\"2 l\""), &[]),
         (&ok.replace("\"2L\"", "\"3L\""), &["3L"]),
         (&ok.replace("H2:2", "H3:2"), &["unknown species 'H3'"]),
         (
@@ -314,7 +311,7 @@ fn bad_configs_are_clear_errors() {
         }
     }
     let o = run(&["run", "/nonexistent/config.toml"]);
-    assert_exit(&o, 3, &["cannot read config"]);
+    assert_exit(&o, 3, &["cannot read /nonexistent/config.toml"]);
 }
 
 #[test]

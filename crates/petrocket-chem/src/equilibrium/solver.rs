@@ -66,10 +66,7 @@ impl<'a> Problem<'a> {
         let ne_all = mix.n_elements();
         let ns_all = mix.n_species();
         let b_all = mix.element_amounts(x0);
-        let total_atoms: f64 = b_all.iter().sum();
-        let active_el: Vec<usize> = (0..ne_all)
-            .filter(|&m| b_all[m] > 1e-300 * total_atoms.max(1.0) && b_all[m] > 0.0)
-            .collect();
+        let active_el: Vec<usize> = (0..ne_all).filter(|&m| b_all[m] > 0.0).collect();
         let species: Vec<usize> = (0..ns_all)
             .filter(|&k| (0..ne_all).all(|m| mix.n_atoms(m, k) == 0.0 || active_el.contains(&m)))
             .filter(|&k| (0..ne_all).any(|m| mix.n_atoms(m, k) != 0.0))

@@ -19,6 +19,8 @@ pub(crate) struct UnitSystem {
     pub time: f64,
     /// Pascals per pressure unit.
     pub pressure: f64,
+    /// Joules per energy unit.
+    pub energy: f64,
     /// J/mol per activation-energy unit.
     pub activation_energy: f64,
 }
@@ -30,6 +32,7 @@ impl Default for UnitSystem {
             quantity: 1000.0,
             time: 1.0,
             pressure: 1.0,
+            energy: 1.0,
             activation_energy: 1e-3,
         }
     }
@@ -95,8 +98,9 @@ impl UnitSystem {
                 other => return Err(format!("unknown key units.{other}")),
             }
         }
+        us.energy = energy.unwrap_or(1.0);
         if !explicit_ea {
-            us.activation_energy = energy.unwrap_or(1.0) / us.quantity;
+            us.activation_energy = us.energy / us.quantity;
         }
         Ok(us)
     }
@@ -134,6 +138,31 @@ impl UnitSystem {
                 }
             }
             _ => Ok(number(v)? * self.rate_factor(order)),
+        }
+    }
+
+    /// A molar energy in J/mol, or with `per_kelvin` a molar entropy or heat capacity in
+    /// J/(mol K): numbers in the file's energy/quantity units (not the activation-energy unit),
+    /// strings with their own units (`"9.22 kJ/mol"`).
+    pub fn molar_value(&self, v: &Yaml, per_kelvin: bool) -> Result<f64, String> {
+        match v {
+            Yaml::String(s) => {
+                let (x, unit) = parse_quantity(s).map_err(|e| e.to_string())?;
+                let (dim, what) = if per_kelvin {
+                    (
+                        Dimension::MOLAR_HEAT_CAPACITY,
+                        "an energy per quantity and kelvin (J/mol/K)",
+                    )
+                } else {
+                    (Dimension::MOLAR_ENERGY, "an energy per quantity (J/mol)")
+                };
+                if unit.dimension == dim && unit.offset == 0.0 {
+                    Ok(x * unit.factor)
+                } else {
+                    Err(format!("\"{s}\" is not {what}"))
+                }
+            }
+            _ => Ok(number(v)? * self.energy / self.quantity),
         }
     }
 

@@ -394,6 +394,15 @@ fn parse_species(
             composition.push((idx, count));
         }
     }
+    if get(node, "units").is_some() || get(&node["thermo"], "units").is_some() {
+        // Cantera applies a nested `units` block to this entry only; we would silently use the
+        // file's units instead.
+        return Err(ctx.err(
+            &sctx,
+            "a `units` block inside a species is not supported; convert its values to the \
+             file's units or give them with inline units (\"9.22 kJ/mol\")",
+        ));
+    }
     let thermo = parse_thermo(ctx, &node["thermo"], &sctx, units)?;
     let transport = match get(node, "transport") {
         Some(t) => Some(parse_transport(ctx, t, &sctx)?),
@@ -477,7 +486,15 @@ fn parse_thermo(ctx: &Ctx, t: &Yaml, sctx: &str, units: &UnitSystem) -> Result<S
         }
         "constant-cp" => {
             let r = petrocket_units::GAS_CONSTANT;
-            let energy_per_quantity = units.activation_energy; // J/mol per file energy/quantity unit
+            // h0 [energy/quantity], s0 and cp0 [energy/quantity/K], as Cantera converts them.
+            let molar = |key: &str, per_kelvin: bool| -> Result<f64> {
+                match get(t, key) {
+                    Some(v) => units
+                        .molar_value(v, per_kelvin)
+                        .map_err(|m| ctx.err(format!("{tctx} > {key}"), m)),
+                    None => Ok(0.0),
+                }
+            };
             let val = |key: &str, default: f64| -> Result<f64> {
                 match get(t, key) {
                     Some(v) => number(v).map_err(|m| ctx.err(format!("{tctx} > {key}"), m)),
@@ -490,9 +507,9 @@ fn parse_thermo(ctx: &Ctx, t: &Yaml, sctx: &str, units: &UnitSystem) -> Result<S
             };
             Ok(SpeciesThermo::ConstantCp(ConstantCp {
                 t0,
-                h0_r: val("h0", 0.0)? * energy_per_quantity / r,
-                s0_r: val("s0", 0.0)? * energy_per_quantity / r,
-                cp0_r: val("cp0", 0.0)? * energy_per_quantity / r,
+                h0_r: molar("h0", false)? / r,
+                s0_r: molar("s0", true)? / r,
+                cp0_r: molar("cp0", true)? / r,
                 t_min: val("T-min", 0.0)?,
                 t_max: val("T-max", f64::INFINITY)?,
                 reference_pressure: p_ref,
@@ -817,6 +834,15 @@ fn parse_reaction(
         }
     };
 
+    if get(node, "units").is_some() {
+        // Cantera applies a nested `units` block to this entry only; we would silently use the
+        // file's units instead.
+        return Err(ctx.err(
+            &rctx,
+            "a `units` block inside a reaction is not supported; convert its values to the \
+             file's units or give them with inline units (\"1.0e13 cm^3/mol/s\")",
+        ));
+    }
     Ok(Some(Reaction {
         equation,
         reactants,

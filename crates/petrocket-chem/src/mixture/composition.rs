@@ -145,7 +145,11 @@ pub fn equivalence_ratio_mixture(
     let mut s: f64 = x.iter().sum();
     if !s.is_finite() {
         // φ so large that the blend overflows: per unit of fuel instead (pure fuel as φ → ∞).
-        x = xf.iter().zip(&xo).map(|(f, o)| f + o / fuel_per_ox).collect();
+        x = xf
+            .iter()
+            .zip(&xo)
+            .map(|(f, o)| f + o / fuel_per_ox)
+            .collect();
         s = x.iter().sum();
     }
     Ok(x.into_iter().map(|v| v / s).collect())

@@ -16,6 +16,13 @@ pub struct MaterialsArgs {
     json: bool,
 }
 
+impl MaterialsArgs {
+    /// The user materials file as typed, if any.
+    pub fn file_path(&self) -> Option<String> {
+        self.file.as_ref().map(|p| p.display().to_string())
+    }
+}
+
 pub fn run(a: MaterialsArgs) -> anyhow::Result<ExitCode> {
     let mut db = MaterialDb::builtin();
     if let Some(f) = &a.file {

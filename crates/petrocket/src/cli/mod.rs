@@ -1,10 +1,14 @@
 //! Argument definitions and dispatch; errors are mapped to exit codes in one place.
 
+mod bug_report;
 mod chem;
+pub mod crash;
+pub mod logging;
 mod materials;
 mod run;
+mod validate;
 
-use clap::{Parser, Subcommand};
+use clap::{ArgAction, Parser, Subcommand};
 use petrocket::PipelineError;
 use petrocket_chem::ChemError;
 use std::process::ExitCode;
@@ -17,14 +21,28 @@ pub const EXIT_INPUT: u8 = 3;
 pub const EXIT_NUMERICAL: u8 = 4;
 /// Exit code: unsafe verdict with `--fail-on-unsafe`.
 pub const EXIT_UNSAFE: u8 = 5;
+/// Exit code: `petrocket validate` found a failing case.
+pub const EXIT_VALIDATION: u8 = 6;
 
 /// Will a hydrogen/oxygen PET bottle fly or burst? Quantities accept SI numbers or numbers
 /// with units ("2 bar", "1 atm", "25 degC", "0.3 mm", "2 L").
 #[derive(Debug, Parser)]
-#[command(name = "petrocket", version, about, long_about = None)]
+#[command(
+    name = "petrocket",
+    version = petrocket::build_info::LONG_VERSION,
+    about,
+    long_about = None
+)]
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// More log output on stderr: -v info, -vv debug (per-stage timing), -vvv trace.
+    /// Overrides RUST_LOG.
+    #[arg(short, long, action = ArgAction::Count, global = true)]
+    pub verbose: u8,
+    /// Log errors only. Overrides RUST_LOG.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -36,14 +54,35 @@ enum Command {
     Chem(chem::ChemCommand),
     /// List the materials database (built-in, plus an optional user file).
     Materials(materials::MaterialsArgs),
+    /// Run the built-in validation suite: published values and Cantera golden data.
+    Validate(validate::ValidateArgs),
+    /// Write a bug report (version, build, platform, input hashes) to attach to an issue.
+    BugReport(bug_report::BugReportArgs),
+}
+
+impl Cli {
+    /// Input files named on the command line, as (role, path as typed), for crash reports.
+    pub fn input_files(&self) -> Vec<(&'static str, String)> {
+        let mut files = Vec::new();
+        match &self.command {
+            Command::Run(a) => files.push(("config", a.config_path())),
+            Command::Materials(a) => files.extend(a.file_path().map(|p| ("materials file", p))),
+            Command::BugReport(a) => files.extend(a.config_path().map(|p| ("config", p))),
+            Command::Chem(_) | Command::Validate(_) => {}
+        }
+        files
+    }
 }
 
 /// Run the chosen command; the returned code is the process exit code.
 pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
+    tracing::debug!(version = petrocket::build_info::LONG_VERSION, "petrocket");
     match cli.command {
         Command::Run(a) => run::run(a),
         Command::Chem(c) => chem::run(c),
         Command::Materials(a) => materials::run(a),
+        Command::Validate(a) => validate::run(a),
+        Command::BugReport(a) => bug_report::run(a),
     }
 }
 

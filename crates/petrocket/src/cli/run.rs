@@ -22,6 +22,13 @@ pub struct RunArgs {
     fail_on_unsafe: bool,
 }
 
+impl RunArgs {
+    /// The config path as typed.
+    pub fn config_path(&self) -> String {
+        self.config.display().to_string()
+    }
+}
+
 pub fn run(a: RunArgs) -> anyhow::Result<ExitCode> {
     let path = a.config.display().to_string();
     let (config, _) = Config::from_file(&path)?;
