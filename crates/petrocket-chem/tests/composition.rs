@@ -15,13 +15,19 @@ fn x_of(gas: &GasMixture, x: &[f64], name: &str) -> f64 {
 
 #[track_caller]
 fn close(what: &str, got: f64, expected: f64, tol: f64) {
-    assert!((got - expected).abs() <= tol, "{what}: got {got}, expected {expected} (± {tol:e})");
+    assert!(
+        (got - expected).abs() <= tol,
+        "{what}: got {got}, expected {expected} (± {tol:e})"
+    );
 }
 
 /// A valid composition: finite, non-negative, summing to one.
 #[track_caller]
 fn assert_normalised(what: &str, x: &[f64]) {
-    assert!(x.iter().all(|v| v.is_finite() && *v >= 0.0), "{what}: {x:?}");
+    assert!(
+        x.iter().all(|v| v.is_finite() && *v >= 0.0),
+        "{what}: {x:?}"
+    );
     let s: f64 = x.iter().sum();
     assert!((s - 1.0).abs() <= 1e-14, "{what}: sum {s}");
 }
@@ -36,7 +42,9 @@ fn mole_fractions_are_normalised() {
     assert_eq!(x.iter().filter(|v| **v > 0.0).count(), 2);
 
     // White space, a bare name (amount 1), exponents and already-normalised input.
-    let y = gas.parse_mole_fractions("mixture", "  H2 : 0.2 ,O2, AR:8e-1 ").unwrap();
+    let y = gas
+        .parse_mole_fractions("mixture", "  H2 : 0.2 ,O2, AR:8e-1 ")
+        .unwrap();
     assert_normalised("spaces", &y);
     close("x_H2", x_of(&gas, &y, "H2"), 0.1, 1e-16);
     close("x_O2", x_of(&gas, &y, "O2"), 0.5, 1e-16);
@@ -44,8 +52,12 @@ fn mole_fractions_are_normalised() {
     let z = gas.parse_mole_fractions("mixture", "HE").unwrap();
     close("pure HE", x_of(&gas, &z, "HE"), 1.0, 0.0);
     // Scaling the amounts does not change the fractions.
-    let a = gas.parse_mole_fractions("mixture", "H2:2,O2:1,N2:3").unwrap();
-    let b = gas.parse_mole_fractions("mixture", "H2:2e-6,O2:1e-6,N2:3e-6").unwrap();
+    let a = gas
+        .parse_mole_fractions("mixture", "H2:2,O2:1,N2:3")
+        .unwrap();
+    let b = gas
+        .parse_mole_fractions("mixture", "H2:2e-6,O2:1e-6,N2:3e-6")
+        .unwrap();
     for (p, q) in a.iter().zip(&b) {
         close("scale invariance", *p, *q, 1e-16);
     }
@@ -57,16 +69,30 @@ fn air_is_o2_n2_1_to_3_76() {
     for text in ["air", "air:1", "AIR:4.76", "Air:0.5"] {
         let x = gas.parse_mole_fractions("oxidizer", text).unwrap();
         assert_normalised(text, &x);
-        close(&format!("{text}: x_O2"), x_of(&gas, &x, "O2"), 1.0 / 4.76, 1e-16);
-        close(&format!("{text}: x_N2"), x_of(&gas, &x, "N2"), 3.76 / 4.76, 1e-16);
+        close(
+            &format!("{text}: x_O2"),
+            x_of(&gas, &x, "O2"),
+            1.0 / 4.76,
+            1e-16,
+        );
+        close(
+            &format!("{text}: x_N2"),
+            x_of(&gas, &x, "N2"),
+            3.76 / 4.76,
+            1e-16,
+        );
     }
     // H2:2 + air:4.76 = stoichiometric hydrogen–air (2 H2 + O2 + 3.76 N2).
-    let x = gas.parse_mole_fractions("mixture", "H2:2,air:4.76").unwrap();
+    let x = gas
+        .parse_mole_fractions("mixture", "H2:2,air:4.76")
+        .unwrap();
     close("x_H2", x_of(&gas, &x, "H2"), 2.0 / 6.76, 1e-16);
     close("x_O2", x_of(&gas, &x, "O2"), 1.0 / 6.76, 1e-16);
     close("x_N2", x_of(&gas, &x, "N2"), 3.76 / 6.76, 1e-16);
     // `air` adds to explicitly given O2/N2.
-    let x = gas.parse_mole_fractions("mixture", "air:4.76,O2:1").unwrap();
+    let x = gas
+        .parse_mole_fractions("mixture", "air:4.76,O2:1")
+        .unwrap();
     close("enriched x_O2", x_of(&gas, &x, "O2"), 2.0 / 5.76, 1e-16);
     // A mechanism without N2 cannot make air, and says so.
     let no_n2 = GasMixture::new(
@@ -90,31 +116,55 @@ species:
         .unwrap(),
     )
     .unwrap();
-    let msg = no_n2.parse_mole_fractions("oxidizer", "air").unwrap_err().to_string();
+    let msg = no_n2
+        .parse_mole_fractions("oxidizer", "air")
+        .unwrap_err()
+        .to_string();
     assert!(msg.contains("oxidizer") && msg.contains("N2"), "{msg}");
 }
 
 #[test]
 fn unknown_species_suggests_a_name() {
     let gas = gas();
-    for (text, bad, hint) in [("H2:2,o2:1", "o2", "O2"), ("H3:1", "H3", ""), ("h2o:1", "h2o", "H2O"), ("Ar:1", "Ar", "AR")] {
+    for (text, bad, hint) in [
+        ("H2:2,o2:1", "o2", "O2"),
+        ("H3:1", "H3", ""),
+        ("h2o:1", "h2o", "H2O"),
+        ("Ar:1", "Ar", "AR"),
+    ] {
         let e = gas.parse_mole_fractions("mixture", text).unwrap_err();
         let msg = e.to_string();
-        let ChemError::UnknownSpecies { name, field, hint: h } = &e else { panic!("{text}: {e:?}") };
+        let ChemError::UnknownSpecies {
+            name,
+            field,
+            hint: h,
+        } = &e
+        else {
+            panic!("{text}: {e:?}")
+        };
         assert_eq!(name, bad, "{msg}");
         assert_eq!(field, "mixture", "{msg}");
-        assert!(msg.contains(&format!("'{bad}'")) && msg.contains("mixture"), "{msg}");
+        assert!(
+            msg.contains(&format!("'{bad}'")) && msg.contains("mixture"),
+            "{msg}"
+        );
         assert!(h.contains("did you mean"), "{text}: no hint in '{msg}'");
         // The suggestion is a real species (or `air`).
         let suggested = h.split('\'').nth(1).unwrap();
-        assert!(gas.species_index(suggested).is_some() || suggested == "air", "{msg}");
+        assert!(
+            gas.species_index(suggested).is_some() || suggested == "air",
+            "{msg}"
+        );
         if !hint.is_empty() {
             assert_eq!(suggested, hint, "{msg}");
         }
     }
     // Far from every name: no hint rather than a silly one.
     let e = gas.parse_mole_fractions("fuel", "methane:1").unwrap_err();
-    assert!(matches!(e, ChemError::UnknownSpecies { ref hint, .. } if hint.is_empty()), "{e:?}");
+    assert!(
+        matches!(e, ChemError::UnknownSpecies { ref hint, .. } if hint.is_empty()),
+        "{e:?}"
+    );
     assert!(e.to_string().contains("'methane' in fuel"), "{e}");
 }
 
@@ -142,8 +192,14 @@ fn bad_amounts_are_errors_naming_the_entry() {
     for (text, culprit) in cases {
         let e = gas.parse_mole_fractions("mixture", text).unwrap_err();
         let msg = e.to_string();
-        assert!(matches!(e, ChemError::Composition { .. }), "{text:?}: {e:?}");
-        assert!(msg.contains("mixture") && msg.contains(culprit), "{text:?}: {msg}");
+        assert!(
+            matches!(e, ChemError::Composition { .. }),
+            "{text:?}: {e:?}"
+        );
+        assert!(
+            msg.contains("mixture") && msg.contains(culprit),
+            "{text:?}: {msg}"
+        );
     }
 }
 
@@ -151,9 +207,26 @@ fn bad_amounts_are_errors_naming_the_entry() {
 fn odd_text_never_panics_and_never_returns_a_bad_vector() {
     let gas = gas();
     let inputs = [
-        ":", ":1", "H2:1e308,O2:1e308", "H2:1.7e308,O2:1.7e308,N2:1.7e308", "H2:5e-324,O2:5e-324",
-        "H2:1e-300", "H₂:1", "H2;O2", "H2 O2", "H2:1 O2:1", "H2:+1", "H2:0x10", "H2:1_000", "H2:-0",
-        "\u{0}", "H2:1\nO2:1", "air:1e308,H2:1e308", "💥", "H2:1e309", "O2:4.9e-324",
+        ":",
+        ":1",
+        "H2:1e308,O2:1e308",
+        "H2:1.7e308,O2:1.7e308,N2:1.7e308",
+        "H2:5e-324,O2:5e-324",
+        "H2:1e-300",
+        "H₂:1",
+        "H2;O2",
+        "H2 O2",
+        "H2:1 O2:1",
+        "H2:+1",
+        "H2:0x10",
+        "H2:1_000",
+        "H2:-0",
+        "\u{0}",
+        "H2:1\nO2:1",
+        "air:1e308,H2:1e308",
+        "💥",
+        "H2:1e309",
+        "O2:4.9e-324",
     ];
     for text in inputs {
         match gas.parse_mole_fractions("mixture", text) {
@@ -179,17 +252,35 @@ fn equivalence_ratio_mixtures() {
     for phi in [0.1, 0.5, 2.0, 10.0] {
         let x = equivalence_ratio_mixture(&gas, phi, "H2", "O2").unwrap();
         assert_normalised("phi", &x);
-        close(&format!("φ = {phi}"), x_of(&gas, &x, "H2") / x_of(&gas, &x, "O2"), 2.0 * phi, 1e-13);
+        close(
+            &format!("φ = {phi}"),
+            x_of(&gas, &x, "H2") / x_of(&gas, &x, "O2"),
+            2.0 * phi,
+            1e-13,
+        );
     }
     // Diluted oxidiser and fuel blends: an O2:1,AR:4 oxidiser at φ = 0.5 gives H2:O2 = 1.
     let x = equivalence_ratio_mixture(&gas, 0.5, "H2:9,N2:1", "O2:1,AR:4").unwrap();
-    close("blend", x_of(&gas, &x, "H2") / x_of(&gas, &x, "O2"), 1.0, 1e-14);
-    close("N2/H2", x_of(&gas, &x, "N2") / x_of(&gas, &x, "H2"), 1.0 / 9.0, 1e-14);
+    close(
+        "blend",
+        x_of(&gas, &x, "H2") / x_of(&gas, &x, "O2"),
+        1.0,
+        1e-14,
+    );
+    close(
+        "N2/H2",
+        x_of(&gas, &x, "N2") / x_of(&gas, &x, "H2"),
+        1.0 / 9.0,
+        1e-14,
+    );
 
     // φ ≤ 0 and non-finite φ are out of range, naming the field.
     for phi in [0.0, -1.0, f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
         let e = equivalence_ratio_mixture(&gas, phi, "H2", "air").unwrap_err();
-        assert!(matches!(e, ChemError::OutOfRange { .. }), "φ = {phi}: {e:?}");
+        assert!(
+            matches!(e, ChemError::OutOfRange { .. }),
+            "φ = {phi}: {e:?}"
+        );
         assert!(e.to_string().contains("equivalence ratio"), "{e}");
     }
     // Huge φ: an error or a valid composition, never NaN.
@@ -201,12 +292,19 @@ fn equivalence_ratio_mixtures() {
     // A fuel that needs no oxygen or an oxidiser that supplies none.
     for (fuel, ox) in [("N2", "O2"), ("H2", "N2"), ("O2", "H2"), ("H2", "H2")] {
         let e = equivalence_ratio_mixture(&gas, 1.0, fuel, ox).unwrap_err();
-        assert!(matches!(e, ChemError::Composition { .. }), "{fuel}/{ox}: {e:?}");
+        assert!(
+            matches!(e, ChemError::Composition { .. }),
+            "{fuel}/{ox}: {e:?}"
+        );
     }
     // Errors inside the strings name the right field.
-    let msg = equivalence_ratio_mixture(&gas, 1.0, "H3", "O2").unwrap_err().to_string();
+    let msg = equivalence_ratio_mixture(&gas, 1.0, "H3", "O2")
+        .unwrap_err()
+        .to_string();
     assert!(msg.contains("fuel"), "{msg}");
-    let msg = equivalence_ratio_mixture(&gas, 1.0, "H2", "O2:-1").unwrap_err().to_string();
+    let msg = equivalence_ratio_mixture(&gas, 1.0, "H2", "O2:-1")
+        .unwrap_err()
+        .to_string();
     assert!(msg.contains("oxidizer"), "{msg}");
 }
 
@@ -221,14 +319,26 @@ fn state_tpx_rejects_bad_temperature_and_pressure() {
 
     for t in [f64::NAN, -300.0, 0.0, f64::INFINITY, -0.0, 1e-300, 1e9] {
         let e = gas.state_tpx(t, 101_325.0, &x).unwrap_err();
-        let ChemError::OutOfRange { field, unit, .. } = &e else { panic!("T = {t}: {e:?}") };
+        let ChemError::OutOfRange { field, unit, .. } = &e else {
+            panic!("T = {t}: {e:?}")
+        };
         assert_eq!(field, "temperature");
         assert_eq!(*unit, "K");
         assert!(e.to_string().starts_with("temperature = "), "{e}");
     }
-    for p in [f64::NAN, -1e5, 0.0, f64::INFINITY, f64::NEG_INFINITY, 1e-9, 1e20] {
+    for p in [
+        f64::NAN,
+        -1e5,
+        0.0,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        1e-9,
+        1e20,
+    ] {
         let e = gas.state_tpx(300.0, p, &x).unwrap_err();
-        let ChemError::OutOfRange { field, unit, .. } = &e else { panic!("P = {p}: {e:?}") };
+        let ChemError::OutOfRange { field, unit, .. } = &e else {
+            panic!("P = {p}: {e:?}")
+        };
         assert_eq!(field, "pressure");
         assert_eq!(*unit, "Pa");
         assert!(e.to_string().contains("pressure"), "{e}");

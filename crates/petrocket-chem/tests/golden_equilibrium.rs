@@ -11,7 +11,11 @@ fn every_golden_case_matches_cantera() {
     let g = golden("equilibrium_h2o2.json");
     let gas = h2o2();
     let cases = g["cases"].as_array().unwrap();
-    assert!(cases.len() > 1000, "golden grid has only {} cases", cases.len());
+    assert!(
+        cases.len() > 1000,
+        "golden grid has only {} cases",
+        cases.len()
+    );
     assert!(g["failed_cases"].as_array().unwrap().is_empty());
     let mut failures = Vec::new();
     let (mut worst_t, mut worst_x) = (0.0f64, 0.0f64);
@@ -20,7 +24,13 @@ fn every_golden_case_matches_cantera() {
         let id = c["id"].as_str().unwrap();
         let mode: EquilibriumMode = c["mode"].as_str().unwrap().parse().unwrap();
         let x0 = composition(&gas, &c["X0"]);
-        let fresh = gas.state_tpx(c["T0_K"].as_f64().unwrap(), c["P0_Pa"].as_f64().unwrap(), &x0).unwrap();
+        let fresh = gas
+            .state_tpx(
+                c["T0_K"].as_f64().unwrap(),
+                c["P0_Pa"].as_f64().unwrap(),
+                &x0,
+            )
+            .unwrap();
         let r = match equilibrate(&gas, &fresh, mode) {
             Ok(r) => r,
             Err(e) => {
@@ -48,11 +58,20 @@ fn every_golden_case_matches_cantera() {
                 }
             }
         }
-        assert!(r.element_residual < 1e-12, "{id}: element residual {}", r.element_residual);
+        assert!(
+            r.element_residual < 1e-12,
+            "{id}: element residual {}",
+            r.element_residual
+        );
     }
     eprintln!(
         "{} cases, worst T/P relative error {worst_t:.2e}, worst X relative error {worst_x:.2e}, {iterations} Newton iterations",
         cases.len()
     );
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

@@ -11,7 +11,13 @@ const TOL: f64 = 1e-10;
 fn species_standard_state_matches_cantera() {
     let g = golden("thermo_h2o2.json");
     let gas = h2o2();
-    assert_close("reference pressure", gas.reference_pressure(), g["reference_pressure_Pa"].as_f64().unwrap(), 1e-15, 1.0);
+    assert_close(
+        "reference pressure",
+        gas.reference_pressure(),
+        g["reference_pressure_Pa"].as_f64().unwrap(),
+        1e-15,
+        1.0,
+    );
     let mut checked = 0;
     for sp in g["species"].as_array().unwrap() {
         let name = sp["name"].as_str().unwrap();
@@ -30,10 +36,34 @@ fn species_standard_state_matches_cantera() {
             let p = species.thermo.eval(t);
             // Enthalpy and Gibbs energy cross zero: compare relative to R·T.
             let floor = R * t;
-            assert_close(&format!("{name} cp({t})"), R * p.cp_r, sp["cp_J_per_mol_K"][i].as_f64().unwrap(), TOL, R);
-            assert_close(&format!("{name} h({t})"), R * t * p.h_rt, sp["h_J_per_mol"][i].as_f64().unwrap(), TOL, floor);
-            assert_close(&format!("{name} s({t})"), R * p.s_r, sp["s_J_per_mol_K"][i].as_f64().unwrap(), TOL, R);
-            assert_close(&format!("{name} g({t})"), R * t * p.g_rt(), sp["g_J_per_mol"][i].as_f64().unwrap(), TOL, floor);
+            assert_close(
+                &format!("{name} cp({t})"),
+                R * p.cp_r,
+                sp["cp_J_per_mol_K"][i].as_f64().unwrap(),
+                TOL,
+                R,
+            );
+            assert_close(
+                &format!("{name} h({t})"),
+                R * t * p.h_rt,
+                sp["h_J_per_mol"][i].as_f64().unwrap(),
+                TOL,
+                floor,
+            );
+            assert_close(
+                &format!("{name} s({t})"),
+                R * p.s_r,
+                sp["s_J_per_mol_K"][i].as_f64().unwrap(),
+                TOL,
+                R,
+            );
+            assert_close(
+                &format!("{name} g({t})"),
+                R * t * p.g_rt(),
+                sp["g_J_per_mol"][i].as_f64().unwrap(),
+                TOL,
+                floor,
+            );
             checked += 1;
         }
     }
@@ -73,11 +103,23 @@ fn mixture_properties_match_cantera() {
             ("sound_speed_frozen_m_s", props.sound_speed_frozen, 0.0),
         ];
         for (key, ours, floor) in checks {
-            assert_close(&format!("{key} for {id}"), ours, m[key].as_f64().unwrap(), TOL, floor);
+            assert_close(
+                &format!("{key} for {id}"),
+                ours,
+                m[key].as_f64().unwrap(),
+                TOL,
+                floor,
+            );
         }
         let y = gas.mass_fractions(&state.mole_fractions);
         for (name, yk) in gas.named(&y) {
-            assert_close(&format!("Y[{name}] for {id}"), yk, m["Y"][name].as_f64().unwrap(), TOL, 1e-300);
+            assert_close(
+                &format!("Y[{name}] for {id}"),
+                yk,
+                m["Y"][name].as_f64().unwrap(),
+                TOL,
+                1e-300,
+            );
         }
         // Round trip mass → mole fractions.
         let back = gas.mole_fractions_from_mass(&y);
@@ -90,8 +132,15 @@ fn mixture_properties_match_cantera() {
 #[test]
 fn state_setters_invert_properties() {
     let gas = h2o2();
-    let x = gas.parse_mole_fractions("mixture", "H2:2,O2:1,N2:0.5").unwrap();
-    for &(t, p) in &[(250.0, 5e4), (300.0, 101_325.0), (1500.0, 2e6), (3200.0, 1e7)] {
+    let x = gas
+        .parse_mole_fractions("mixture", "H2:2,O2:1,N2:0.5")
+        .unwrap();
+    for &(t, p) in &[
+        (250.0, 5e4),
+        (300.0, 101_325.0),
+        (1500.0, 2e6),
+        (3200.0, 1e7),
+    ] {
         let s = gas.state_tpx(t, p, &x).unwrap();
         let pr = gas.properties(&s);
         let y = gas.mass_fractions(&s.mole_fractions);
@@ -101,7 +150,13 @@ fn state_setters_invert_properties() {
         let sv = gas.state_svy(pr.s_mass(), v, &y).unwrap();
         let tr = gas.state_trhoy(t, pr.density, &y).unwrap();
         for (name, st) in [("UV", &uv), ("HP", &hp), ("SV", &sv), ("TRhoY", &tr)] {
-            assert_close(&format!("{name} temperature"), st.temperature, t, 1e-11, 0.0);
+            assert_close(
+                &format!("{name} temperature"),
+                st.temperature,
+                t,
+                1e-11,
+                0.0,
+            );
             assert_close(&format!("{name} pressure"), st.pressure, p, 1e-10, 0.0);
         }
     }

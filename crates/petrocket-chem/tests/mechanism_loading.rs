@@ -13,15 +13,26 @@ const CAL: f64 = 4.184;
 #[track_caller]
 fn close(what: &str, got: f64, expected: f64, rtol: f64) {
     let err = (got - expected).abs() / expected.abs().max(1e-300);
-    assert!(err <= rtol, "{what}: got {got:e}, expected {expected:e} (relative error {err:.2e} > {rtol:.0e})");
+    assert!(
+        err <= rtol,
+        "{what}: got {got:e}, expected {expected:e} (relative error {err:.2e} > {rtol:.0e})"
+    );
 }
 
 #[track_caller]
 fn arrhenius(what: &str, got: &Arrhenius, a: f64, b: f64, ea_j_per_mol: f64) {
     close(&format!("{what} A"), got.a, a, 1e-14);
-    assert!((got.b - b).abs() <= 1e-15, "{what} b: got {}, expected {b}", got.b);
+    assert!(
+        (got.b - b).abs() <= 1e-15,
+        "{what} b: got {}, expected {b}",
+        got.b
+    );
     if ea_j_per_mol == 0.0 {
-        assert!(got.ea_j_per_mol.abs() <= 0.0, "{what} Ea: got {}, expected 0", got.ea_j_per_mol);
+        assert!(
+            got.ea_j_per_mol.abs() <= 0.0,
+            "{what} Ea: got {}, expected 0",
+            got.ea_j_per_mol
+        );
     } else {
         close(&format!("{what} Ea"), got.ea_j_per_mol, ea_j_per_mol, 1e-14);
     }
@@ -39,7 +50,8 @@ fn reaction<'a>(m: &'a Mechanism, equation: &str) -> &'a Reaction {
 }
 
 fn idx(m: &Mechanism, name: &str) -> usize {
-    m.species_index(name).unwrap_or_else(|| panic!("no species {name}"))
+    m.species_index(name)
+        .unwrap_or_else(|| panic!("no species {name}"))
 }
 
 /// Counts of (elementary, three-body, falloff, chemically-activated, PLOG, Chebyshev).
@@ -53,7 +65,6 @@ fn type_counts(m: &Mechanism) -> [usize; 6] {
             RateModel::ChemicallyActivated { .. } => 3,
             RateModel::Plog(_) => 4,
             RateModel::Chebyshev { .. } => 5,
-            _ => panic!("unexpected rate model in {}", r.equation),
         };
         c[i] += 1;
     }
@@ -72,17 +83,32 @@ fn bundled_h2o2_has_the_declared_elements_species_and_reactions() {
     let elements: Vec<&str> = m.elements.iter().map(|e| e.symbol.as_str()).collect();
     assert_eq!(elements, ["O", "H", "Ar", "N", "He"]);
     let species: Vec<&str> = m.species.iter().map(|s| s.name.as_str()).collect();
-    assert_eq!(species, ["H2", "H", "O", "O2", "OH", "H2O", "HO2", "H2O2", "AR", "N2", "HE"]);
+    assert_eq!(
+        species,
+        ["H2", "H", "O", "O2", "OH", "H2O", "HO2", "H2O2", "AR", "N2", "HE"]
+    );
     assert_eq!(m.kinetics_model.as_deref(), Some("gas"));
     assert_eq!(m.transport_model.as_deref(), Some("mixture-averaged"));
     assert!(m.warnings.is_empty(), "{:?}", m.warnings);
-    assert!(m.description.as_deref().unwrap_or("").contains("GRI-Mech 3.0"));
+    assert!(m
+        .description
+        .as_deref()
+        .unwrap_or("")
+        .contains("GRI-Mech 3.0"));
 
     // 29 reactions: 23 elementary, 5 three-body, 1 Troe falloff; 3 duplicate pairs.
     assert_eq!(m.reactions.len(), 29);
     assert_eq!(type_counts(&m), [23, 5, 1, 0, 0, 0]);
-    assert!(m.reactions.iter().all(|r| r.reversible && r.orders.is_empty()));
-    let duplicates: Vec<&str> = m.reactions.iter().filter(|r| r.duplicate).map(|r| r.equation.as_str()).collect();
+    assert!(m
+        .reactions
+        .iter()
+        .all(|r| r.reversible && r.orders.is_empty()));
+    let duplicates: Vec<&str> = m
+        .reactions
+        .iter()
+        .filter(|r| r.duplicate)
+        .map(|r| r.equation.as_str())
+        .collect();
     assert_eq!(duplicates.len(), 6, "{duplicates:?}");
     for eq in &duplicates {
         let n = duplicates.iter().filter(|e| e == &eq).count();
@@ -96,7 +122,10 @@ fn bundled_h2o2_has_the_declared_elements_species_and_reactions() {
     comp.sort_by_key(|&(e, _)| e);
     assert_eq!(comp, vec![(0, 1.0), (1, 2.0)]);
     // Transport data are carried along.
-    let h2 = m.species[idx(&m, "H2")].transport.as_ref().expect("H2 transport");
+    let h2 = m.species[idx(&m, "H2")]
+        .transport
+        .as_ref()
+        .expect("H2 transport");
     assert_eq!(h2.geometry, "linear");
     close("H2 well depth", h2.well_depth_k, 38.0, 1e-15);
 }
@@ -123,33 +152,53 @@ fn bundled_h2o2_rates_are_converted_from_cm_mol_cal_to_si() {
     let r = reaction(&m, "O + H2 <=> H + OH");
     assert_eq!(r.reactants, vec![(idx(&m, "O"), 1.0), (idx(&m, "H2"), 1.0)]);
     assert_eq!(r.products, vec![(idx(&m, "H"), 1.0), (idx(&m, "OH"), 1.0)]);
-    let RateModel::Elementary(k) = &r.rate else { panic!("{:?}", r.rate) };
+    let RateModel::Elementary(k) = &r.rate else {
+        panic!("{:?}", r.rate)
+    };
     arrhenius("O + H2", k, 3.87e4 * 1e-6, 2.7, 6260.0 * CAL);
 
     // Elementary, termolecular: cm⁶/mol²/s × 1e-12.
-    let RateModel::Elementary(k) = &reaction(&m, "H + 2 O2 <=> HO2 + O2").rate else { panic!() };
+    let RateModel::Elementary(k) = &reaction(&m, "H + 2 O2 <=> HO2 + O2").rate else {
+        panic!()
+    };
     arrhenius("H + 2 O2", k, 2.08e19 * 1e-12, -1.24, 0.0);
 
     // Negative activation energy.
-    let RateModel::Elementary(k) = &reaction(&m, "2 OH <=> O + H2O").rate else { panic!() };
+    let RateModel::Elementary(k) = &reaction(&m, "2 OH <=> O + H2O").rate else {
+        panic!()
+    };
     arrhenius("2 OH", k, 3.57e4 * 1e-6, 2.4, -2110.0 * CAL);
 
     // Three-body 2 O + M: order 2 + 1 for [M] → cm⁶/mol²/s × 1e-12, with efficiencies.
     let r = reaction(&m, "2 O + M <=> O2 + M");
     assert_eq!(r.reactants, vec![(idx(&m, "O"), 2.0)]);
-    let RateModel::ThreeBody { rate, third_body } = &r.rate else { panic!("{:?}", r.rate) };
+    let RateModel::ThreeBody { rate, third_body } = &r.rate else {
+        panic!("{:?}", r.rate)
+    };
     arrhenius("2 O + M", rate, 1.2e17 * 1e-12, -1.0, 0.0);
-    let ThirdBody::Mixture { efficiencies, default_efficiency } = third_body else { panic!("{third_body:?}") };
+    let ThirdBody::Mixture {
+        efficiencies,
+        default_efficiency,
+    } = third_body
+    else {
+        panic!("{third_body:?}")
+    };
     close("default efficiency", *default_efficiency, 1.0, 0.0);
     let mut eff = efficiencies.clone();
     eff.sort_by_key(|&(k, _)| k);
-    let mut expected = vec![(idx(&m, "H2"), 2.4), (idx(&m, "H2O"), 15.4), (idx(&m, "AR"), 0.83)];
+    let mut expected = vec![
+        (idx(&m, "H2"), 2.4),
+        (idx(&m, "H2O"), 15.4),
+        (idx(&m, "AR"), 0.83),
+    ];
     expected.sort_by_key(|&(k, _)| k);
     assert_eq!(eff, expected);
 
     // Zero efficiencies are kept (they switch colliders off).
-    let RateModel::ThreeBody { third_body: ThirdBody::Mixture { efficiencies, .. }, .. } =
-        &reaction(&m, "H + O2 + M <=> HO2 + M").rate
+    let RateModel::ThreeBody {
+        third_body: ThirdBody::Mixture { efficiencies, .. },
+        ..
+    } = &reaction(&m, "H + O2 + M <=> HO2 + M").rate
     else {
         panic!()
     };
@@ -158,15 +207,27 @@ fn bundled_h2o2_rates_are_converted_from_cm_mol_cal_to_si() {
 
     // Falloff 2 OH (+M): k0 of order n + 1 = 3, k∞ of order n = 2; Troe with 4 parameters.
     let r = reaction(&m, "2 OH (+M) <=> H2O2 (+M)");
-    let RateModel::Falloff { low, high, form, third_body } = &r.rate else { panic!("{:?}", r.rate) };
+    let RateModel::Falloff {
+        low,
+        high,
+        form,
+        third_body,
+    } = &r.rate
+    else {
+        panic!("{:?}", r.rate)
+    };
     arrhenius("2 OH (+M) low", low, 2.3e18 * 1e-12, -0.9, -1700.0 * CAL);
     arrhenius("2 OH (+M) high", high, 7.4e13 * 1e-6, -0.37, 0.0);
-    let FalloffForm::Troe { a, t3, t1, t2 } = *form else { panic!("{form:?}") };
+    let FalloffForm::Troe { a, t3, t1, t2 } = *form else {
+        panic!("{form:?}")
+    };
     close("Troe A", a, 0.7346, 1e-15);
     close("Troe T3", t3, 94.0, 1e-15);
     close("Troe T1", t1, 1756.0, 1e-15);
     close("Troe T2", t2.expect("T2 given"), 5182.0, 1e-15);
-    let ThirdBody::Mixture { efficiencies, .. } = third_body else { panic!("{third_body:?}") };
+    let ThirdBody::Mixture { efficiencies, .. } = third_body else {
+        panic!("{third_body:?}")
+    };
     assert_eq!(efficiencies.len(), 3);
 }
 
@@ -187,7 +248,15 @@ fn gri30_loads() {
     let troe = m
         .reactions
         .iter()
-        .filter(|r| matches!(r.rate, RateModel::Falloff { form: FalloffForm::Troe { .. }, .. }))
+        .filter(|r| {
+            matches!(
+                r.rate,
+                RateModel::Falloff {
+                    form: FalloffForm::Troe { .. },
+                    ..
+                }
+            )
+        })
         .count();
     assert_eq!(troe, 26);
     assert_eq!(m.reactions.iter().filter(|r| !r.reversible).count(), 16);
@@ -195,11 +264,15 @@ fn gri30_loads() {
     assert!(m.warnings.is_empty(), "{:?}", m.warnings);
 
     // The file is in cm/mol/cal like h2o2.yaml: spot-check one rate.
-    let RateModel::Elementary(k) = &reaction(&m, "O + CH4 <=> OH + CH3").rate else { panic!() };
+    let RateModel::Elementary(k) = &reaction(&m, "O + CH4 <=> OH + CH3").rate else {
+        panic!()
+    };
     arrhenius("O + CH4", k, 1.02e9 * 1e-6, 1.5, 8600.0 * CAL);
     // A loaded third-party mechanism makes a usable mixture.
     let gas = GasMixture::new(m).unwrap();
-    let x = gas.parse_mole_fractions("mixture", "CH4:1, O2:2, N2:7.52").unwrap();
+    let x = gas
+        .parse_mole_fractions("mixture", "CH4:1, O2:2, N2:7.52")
+        .unwrap();
     assert!(gas.state_tpx(300.0, 1e5, &x).is_ok());
 }
 
@@ -243,7 +316,9 @@ fn alzueta_2023_loads_with_plog_helium_and_phase_selection() {
         .reactions
         .iter()
         .find_map(|r| match &r.rate {
-            RateModel::Plog(rates) if (rates[0].0 - 0.01315 * 101_325.0).abs() < 1e-9 => Some(rates),
+            RateModel::Plog(rates) if (rates[0].0 - 0.01315 * 101_325.0).abs() < 1e-9 => {
+                Some(rates)
+            }
             _ => None,
         })
         .expect("PLOG reaction starting at 0.01315 atm");
@@ -256,11 +331,19 @@ fn alzueta_2023_loads_with_plog_helium_and_phase_selection() {
     let err = Mechanism::from_file(&path, Some("linear-Burke")).unwrap_err();
     let msg = err.to_string();
     assert!(matches!(err, ChemError::Mechanism { .. }), "{err:?}");
-    assert!(msg.contains("'linear-Burke'") && msg.contains("H + OH (+M) <=> H2O (+M)"), "{msg}");
+    assert!(
+        msg.contains("'linear-Burke'") && msg.contains("H + OH (+M) <=> H2O (+M)"),
+        "{msg}"
+    );
 
     // An unknown phase name lists the phases.
-    let msg = Mechanism::from_file(&path, Some("nope")).unwrap_err().to_string();
-    assert!(msg.contains("'nope'") && msg.contains("baseline") && msg.contains("linear-Burke"), "{msg}");
+    let msg = Mechanism::from_file(&path, Some("nope"))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        msg.contains("'nope'") && msg.contains("baseline") && msg.contains("linear-Burke"),
+        "{msg}"
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -321,7 +404,8 @@ reactions:
 }
 
 fn load(text: &str) -> Mechanism {
-    Mechanism::from_yaml_str(text, "<test>", None).unwrap_or_else(|e| panic!("{e}\n--- YAML ---\n{text}"))
+    Mechanism::from_yaml_str(text, "<test>", None)
+        .unwrap_or_else(|e| panic!("{e}\n--- YAML ---\n{text}"))
 }
 
 fn load_err(text: &str) -> (ChemError, String) {
@@ -346,12 +430,30 @@ fn inline_units_on_values_override_the_file_units() {
   type: three-body
   rate-constant: {A: 1.0e-3 m^6/kmol^2/s, b: -2, Ea: 5 kJ/mol}",
     ));
-    let RateModel::Elementary(k) = &m.reactions[0].rate else { panic!() };
-    arrhenius("inline cm^3/mol/s, kcal/mol", k, 1e13 * 1e-6, 0.0, 10.0 * 1e3 * CAL);
-    let RateModel::Elementary(k) = &m.reactions[1].rate else { panic!() };
+    let RateModel::Elementary(k) = &m.reactions[0].rate else {
+        panic!()
+    };
+    arrhenius(
+        "inline cm^3/mol/s, kcal/mol",
+        k,
+        1e13 * 1e-6,
+        0.0,
+        10.0 * 1e3 * CAL,
+    );
+    let RateModel::Elementary(k) = &m.reactions[1].rate else {
+        panic!()
+    };
     // eV per molecule × N_A → J/mol.
-    arrhenius("inline m^3/mol/s, eV", k, 2e-10, 0.5, 1.602_176_634e-19 * 6.022_140_76e23);
-    let RateModel::ThreeBody { rate, .. } = &m.reactions[2].rate else { panic!() };
+    arrhenius(
+        "inline m^3/mol/s, eV",
+        k,
+        2e-10,
+        0.5,
+        1.602_176_634e-19 * 6.022_140_76e23,
+    );
+    let RateModel::ThreeBody { rate, .. } = &m.reactions[2].rate else {
+        panic!()
+    };
     arrhenius("inline m^6/kmol^2/s, kJ/mol", rate, 1e-3 * 1e-6, -2.0, 5e3);
 
     // A rate constant whose inline units do not fit the reaction order is an error.
@@ -362,7 +464,10 @@ fn inline_units_on_values_override_the_file_units() {
 - equation: O + H2 <=> H + OH
   rate-constant: {A: 1.0e13 cm^6/mol^2/s, b: 0, Ea: 0}",
     ));
-    assert!(msg.contains("O + H2 <=> H + OH") && msg.contains("cm^6/mol^2/s"), "{msg}");
+    assert!(
+        msg.contains("O + H2 <=> H + OH") && msg.contains("cm^6/mol^2/s"),
+        "{msg}"
+    );
 }
 
 #[test]
@@ -374,7 +479,9 @@ fn activation_energy_in_kelvin() {
 - equation: O + H2 <=> H + OH
   rate-constant: {A: 3.87e+04, b: 2.7, Ea: 3150.0}",
     ));
-    let RateModel::Elementary(k) = &m.reactions[0].rate else { panic!() };
+    let RateModel::Elementary(k) = &m.reactions[0].rate else {
+        panic!()
+    };
     arrhenius("Ea in K", k, 3.87e4 * 1e-6, 2.7, 3150.0 * R);
 }
 
@@ -393,11 +500,23 @@ fn default_units_are_m_kmol_j_per_kmol() {
 - equation: H2O2 => 2 OH
   rate-constant: {A: 1.0e+14, b: 0, Ea: 1.0e+08}",
     ));
-    let RateModel::Elementary(k) = &m.reactions[0].rate else { panic!() };
-    arrhenius("bimolecular m^3/kmol/s", k, 3.87e10 * 1e-3, 2.7, 2.6e7 * 1e-3);
-    let RateModel::ThreeBody { rate, .. } = &m.reactions[1].rate else { panic!() };
+    let RateModel::Elementary(k) = &m.reactions[0].rate else {
+        panic!()
+    };
+    arrhenius(
+        "bimolecular m^3/kmol/s",
+        k,
+        3.87e10 * 1e-3,
+        2.7,
+        2.6e7 * 1e-3,
+    );
+    let RateModel::ThreeBody { rate, .. } = &m.reactions[1].rate else {
+        panic!()
+    };
     arrhenius("termolecular m^6/kmol^2/s", rate, 1.2e11 * 1e-6, -1.0, 0.0);
-    let RateModel::Elementary(k) = &m.reactions[2].rate else { panic!() };
+    let RateModel::Elementary(k) = &m.reactions[2].rate else {
+        panic!()
+    };
     arrhenius("unimolecular 1/s", k, 1e14, 0.0, 1e8 * 1e-3);
 }
 
@@ -420,20 +539,29 @@ fn irreversible_reactions_orders_and_negative_a() {
     ));
     let r = &m.reactions[0];
     assert!(!r.reversible);
-    assert_eq!(r.reactants, vec![(idx(&m, "H2"), 2.0), (idx(&m, "O2"), 1.0)]);
+    assert_eq!(
+        r.reactants,
+        vec![(idx(&m, "H2"), 2.0), (idx(&m, "O2"), 1.0)]
+    );
     assert_eq!(r.orders, vec![(idx(&m, "H2"), 1.0), (idx(&m, "O2"), 1.0)]);
     // Explicit orders sum to 2 (stoichiometric would be 3): A in cm³/mol/s.
-    let RateModel::Elementary(k) = &r.rate else { panic!() };
+    let RateModel::Elementary(k) = &r.rate else {
+        panic!()
+    };
     arrhenius("orders", k, 1e13 * 1e-6, 0.0, 0.0);
 
     assert!(m.reactions[1].reversible);
-    let RateModel::Elementary(k) = &m.reactions[1].rate else { panic!() };
+    let RateModel::Elementary(k) = &m.reactions[1].rate else {
+        panic!()
+    };
     arrhenius("negative-A", k, -1e12 * 1e-6, 0.0, 0.0);
 
     // 2 OH products are merged; orders 1 − 0.5 = 0.5 → (cm³/mol)^(−0.5)/s.
     let r = &m.reactions[2];
     assert_eq!(r.products, vec![(idx(&m, "OH"), 2.0)]);
-    let RateModel::Elementary(k) = &r.rate else { panic!() };
+    let RateModel::Elementary(k) = &r.rate else {
+        panic!()
+    };
     arrhenius("negative order", k, 1e12 * (1e-6f64).powf(-0.5), 0.0, 0.0);
 
     // Without the flags both are errors that name the flag.
@@ -444,7 +572,10 @@ fn irreversible_reactions_orders_and_negative_a() {
 - equation: H + O2 <=> O + OH
   rate-constant: {A: -1.0e+12, b: 0, Ea: 0}",
     ));
-    assert!(msg.contains("negative-A") && msg.contains("H + O2 <=> O + OH"), "{msg}");
+    assert!(
+        msg.contains("negative-A") && msg.contains("H + O2 <=> O + OH"),
+        "{msg}"
+    );
     let (_, msg) = load_err(&mech_text(
         CGS,
         "",
@@ -453,7 +584,10 @@ fn irreversible_reactions_orders_and_negative_a() {
   rate-constant: {A: 1.0e+12, b: 0, Ea: 0}
   orders: {H2O: -0.5}",
     ));
-    assert!(msg.contains("negative-orders") && msg.contains("H2O"), "{msg}");
+    assert!(
+        msg.contains("negative-orders") && msg.contains("H2O"),
+        "{msg}"
+    );
 }
 
 #[test]
@@ -475,7 +609,14 @@ fn chebyshev_rate_is_shifted_to_si() {
     };
     for (units, shift) in [(CGS, -6.0), ("", -3.0)] {
         let m = load(&text(units));
-        let RateModel::Chebyshev { t_range, p_range, coeffs } = &m.reactions[0].rate else { panic!() };
+        let RateModel::Chebyshev {
+            t_range,
+            p_range,
+            coeffs,
+        } = &m.reactions[0].rate
+        else {
+            panic!()
+        };
         close("Tmin", t_range.0, 290.0, 1e-15);
         close("Tmax", t_range.1, 3000.0, 1e-15);
         close("Pmin", p_range.0, 1e3, 1e-12);
@@ -483,7 +624,12 @@ fn chebyshev_rate_is_shifted_to_si() {
         assert_eq!(coeffs.len(), 3);
         assert!(coeffs.iter().all(|row| row.len() == 4));
         // log10 k in SI: only the constant term moves, by log10 of the unit factor.
-        close(&format!("c00 with '{units}'"), coeffs[0][0], 8.2883 + shift, 1e-14);
+        close(
+            &format!("c00 with '{units}'"),
+            coeffs[0][0],
+            8.2883 + shift,
+            1e-14,
+        );
         close("c01", coeffs[0][1], -1.1397, 1e-15);
         close("c20", coeffs[2][0], 0.3177, 1e-15);
     }
@@ -512,26 +658,62 @@ fn chemically_activated_and_specific_collider() {
   default-efficiency: 0.8",
     ));
     // (+AR): the collider is argon alone; falloff orders 3 (low) and 2 (high); 3-parameter Troe.
-    let RateModel::Falloff { low, high, form, third_body } = &m.reactions[0].rate else { panic!() };
+    let RateModel::Falloff {
+        low,
+        high,
+        form,
+        third_body,
+    } = &m.reactions[0].rate
+    else {
+        panic!()
+    };
     assert_eq!(*third_body, ThirdBody::Species(idx(&m, "AR")));
     arrhenius("(+AR) low", low, 6.81e18 * 1e-12, -1.2, 0.0);
     arrhenius("(+AR) high", high, 4.65e12 * 1e-6, 0.44, 0.0);
-    assert!(matches!(form, FalloffForm::Troe { t2: None, .. }), "{form:?}");
+    assert!(
+        matches!(form, FalloffForm::Troe { t2: None, .. }),
+        "{form:?}"
+    );
     // `(+ N2)` with a space, type inferred from the equation, Lindemann form.
-    let RateModel::Falloff { form, third_body, .. } = &m.reactions[1].rate else { panic!() };
+    let RateModel::Falloff {
+        form, third_body, ..
+    } = &m.reactions[1].rate
+    else {
+        panic!()
+    };
     assert_eq!(*third_body, ThirdBody::Species(idx(&m, "N2")));
     assert_eq!(*form, FalloffForm::Lindemann);
     // Chemically activated: low order n = 2, high order n − 1 = 1; SRI with default d, e.
-    let RateModel::ChemicallyActivated { low, high, form, third_body } = &m.reactions[2].rate else {
+    let RateModel::ChemicallyActivated {
+        low,
+        high,
+        form,
+        third_body,
+    } = &m.reactions[2].rate
+    else {
         panic!("{:?}", m.reactions[2].rate)
     };
     arrhenius("chem-act low", low, 2e14 * 1e-6, 0.0, 1000.0 * CAL);
     arrhenius("chem-act high", high, 3e8, 1.0, 0.0);
-    let FalloffForm::Sri { a, b, c, d, e } = *form else { panic!("{form:?}") };
-    assert_eq!([a, b, c, d, e].map(f64::to_bits), [1.1, 700.0, 1234.0, 1.0, 0.0].map(f64::to_bits));
-    let ThirdBody::Mixture { efficiencies, default_efficiency } = third_body else { panic!() };
+    let FalloffForm::Sri { a, b, c, d, e } = *form else {
+        panic!("{form:?}")
+    };
+    assert_eq!(
+        [a, b, c, d, e].map(f64::to_bits),
+        [1.1, 700.0, 1234.0, 1.0, 0.0].map(f64::to_bits)
+    );
+    let ThirdBody::Mixture {
+        efficiencies,
+        default_efficiency,
+    } = third_body
+    else {
+        panic!()
+    };
     close("default efficiency", *default_efficiency, 0.8, 1e-15);
-    assert_eq!(*efficiencies, vec![(idx(&m, "H2O"), 12.0), (idx(&m, "AR"), 0.5)]);
+    assert_eq!(
+        *efficiencies,
+        vec![(idx(&m, "H2O"), 12.0), (idx(&m, "AR"), 0.5)]
+    );
 }
 
 #[test]
@@ -595,13 +777,23 @@ fn nasa7_with_three_ranges_selects_the_right_polynomial() {
     - [4.5, 0, 0, 0, 0, -3000.0, -2.0]",
     ));
     let th = &m.species[0].thermo;
-    let SpeciesThermo::Nasa7(p) = th else { panic!("{th:?}") };
+    let SpeciesThermo::Nasa7(p) = th else {
+        panic!("{th:?}")
+    };
     assert_eq!(p.coeffs.len(), 3);
     close("t_min", th.t_min(), 200.0, 0.0);
     close("t_max", th.t_max(), 6000.0, 0.0);
     close("p_ref", th.reference_pressure(), 101_325.0, 0.0);
     // A shared bound belongs to the lower range (Cantera); outside, the end ranges extrapolate.
-    for (t, cp) in [(100.0, 3.5), (500.0, 3.5), (1000.0, 3.5), (2000.0, 4.0), (3000.0, 4.0), (4000.0, 4.5), (7000.0, 4.5)] {
+    for (t, cp) in [
+        (100.0, 3.5),
+        (500.0, 3.5),
+        (1000.0, 3.5),
+        (2000.0, 4.0),
+        (3000.0, 4.0),
+        (4000.0, 4.5),
+        (7000.0, 4.5),
+    ] {
         close(&format!("cp/R({t})"), th.eval(t).cp_r, cp, 1e-15);
     }
     let p = th.eval(2000.0);
@@ -632,12 +824,24 @@ fn nasa9_n2_reproduces_the_tabulated_standard_state() {
     let p = th.eval(298.15);
     assert!((R * p.cp_r - 29.124).abs() < 0.01, "cp = {}", R * p.cp_r);
     assert!((R * p.s_r - 191.61).abs() < 0.01, "s = {}", R * p.s_r);
-    assert!((R * 298.15 * p.h_rt).abs() < 1.0, "h = {}", R * 298.15 * p.h_rt);
+    assert!(
+        (R * 298.15 * p.h_rt).abs() < 1.0,
+        "h = {}",
+        R * 298.15 * p.h_rt
+    );
     // Each range is the NASA9 formula with its own coefficients.
-    let SpeciesThermo::Nasa9(n9) = th else { unreachable!() };
+    let SpeciesThermo::Nasa9(n9) = th else {
+        unreachable!()
+    };
     for (t, range) in [(500.0, 0), (2500.0, 1), (10_000.0, 2)] {
         let a = &n9.coeffs[range];
-        let cp = a[0] / (t * t) + a[1] / t + a[2] + a[3] * t + a[4] * t * t + a[5] * t.powi(3) + a[6] * t.powi(4);
+        let cp = a[0] / (t * t)
+            + a[1] / t
+            + a[2]
+            + a[3] * t
+            + a[4] * t * t
+            + a[5] * t.powi(3)
+            + a[6] * t.powi(4);
         close(&format!("NASA9 cp/R({t})"), th.eval(t).cp_r, cp, 1e-13);
     }
     // The fits join at their common bounds.
@@ -666,7 +870,12 @@ fn constant_cp_uses_energy_per_quantity_units() {
     cp0: 29.0",
         ));
         let p = m.species[0].thermo.eval(1000.0);
-        close(&format!("h0 with {units}"), R * 1000.0 * p.h_rt, 1000.0, 1e-14);
+        close(
+            &format!("h0 with {units}"),
+            R * 1000.0 * p.h_rt,
+            1000.0,
+            1e-14,
+        );
         close(&format!("s0 with {units}"), R * p.s_r, 200.0, 1e-14);
         close(&format!("cp0 with {units}"), R * p.cp_r, 29.0, 1e-14);
     }
@@ -739,10 +948,16 @@ fn non_ideal_gas_phase_is_rejected() {
     let text = petrocket_chem::mechanism::BUNDLED[0].1;
     let e = Mechanism::from_yaml_str(text, "h2o2.yaml", Some("ohmech-RK")).unwrap_err();
     let msg = e.to_string();
-    assert!(msg.contains("phase 'ohmech-RK'") && msg.contains("'Redlich-Kwong'"), "{msg}");
+    assert!(
+        msg.contains("phase 'ohmech-RK'") && msg.contains("'Redlich-Kwong'"),
+        "{msg}"
+    );
     assert!(msg.contains("ideal-gas"), "{msg}");
     let (_, msg) = load_err(&mech_text("", "", "").replace("  thermo: ideal-gas\n", ""));
-    assert!(msg.contains("phase 'gas'") && msg.contains("missing `thermo`"), "{msg}");
+    assert!(
+        msg.contains("phase 'gas'") && msg.contains("missing `thermo`"),
+        "{msg}"
+    );
 }
 
 #[test]
@@ -754,9 +969,15 @@ fn unknown_thermo_model_names_the_species() {
     data: [[1, 2, 3, 4, 5, 6, 7]]",
     ));
     assert!(matches!(e, ChemError::Mechanism { .. }), "{e:?}");
-    assert!(msg.contains("species 'X2'") && msg.contains("'Shomate'"), "{msg}");
+    assert!(
+        msg.contains("species 'X2'") && msg.contains("'Shomate'"),
+        "{msg}"
+    );
     let (_, msg) = load_err(&thermo_mech("", "    temperature-ranges: [298, 1300]"));
-    assert!(msg.contains("species 'X2'") && msg.contains("missing `model`"), "{msg}");
+    assert!(
+        msg.contains("species 'X2'") && msg.contains("missing `model`"),
+        "{msg}"
+    );
 }
 
 #[test]
@@ -769,7 +990,10 @@ fn wrong_coefficient_count_names_species_and_count() {
     - [3.5, 0, 0, 0, 0, -1000.0, 3.0]
     - [3.5, 0, 0, 0, 0, -1000.0]",
     ));
-    assert!(msg.contains("species 'X2'") && msg.contains("7 coefficients") && msg.contains("got 6"), "{msg}");
+    assert!(
+        msg.contains("species 'X2'") && msg.contains("7 coefficients") && msg.contains("got 6"),
+        "{msg}"
+    );
     let (_, msg) = load_err(&thermo_mech(
         "",
         "    model: NASA9
@@ -777,7 +1001,10 @@ fn wrong_coefficient_count_names_species_and_count() {
     data:
     - [3.5, 0, 0, 0, 0, -1000.0, 3.0]",
     ));
-    assert!(msg.contains("9 coefficients") && msg.contains("got 7"), "{msg}");
+    assert!(
+        msg.contains("9 coefficients") && msg.contains("got 7"),
+        "{msg}"
+    );
     // Bounds that do not match the number of ranges.
     let (_, msg) = load_err(&thermo_mech(
         "",
@@ -786,7 +1013,10 @@ fn wrong_coefficient_count_names_species_and_count() {
     data:
     - [3.5, 0, 0, 0, 0, -1000.0, 3.0]",
     ));
-    assert!(msg.contains("species 'X2'") && msg.contains("3 temperature bounds for 1 coefficient sets"), "{msg}");
+    assert!(
+        msg.contains("species 'X2'") && msg.contains("3 temperature bounds for 1 coefficient sets"),
+        "{msg}"
+    );
     // Non-numeric coefficient.
     let (_, msg) = load_err(&thermo_mech(
         "",
@@ -795,7 +1025,10 @@ fn wrong_coefficient_count_names_species_and_count() {
     data:
     - [3.5, 0, 0, zero, 0, -1000.0, 3.0]",
     ));
-    assert!(msg.contains("species 'X2'") && msg.contains("'zero'"), "{msg}");
+    assert!(
+        msg.contains("species 'X2'") && msg.contains("'zero'"),
+        "{msg}"
+    );
 }
 
 #[test]
@@ -811,7 +1044,10 @@ fn unsupported_reaction_type_names_type_and_reaction() {
   rate-constant: {A: 3.87e+04, b: 2.7, Ea0: 6260.0, w: 1e9}",
     ));
     assert!(matches!(e, ChemError::Mechanism { .. }), "{e:?}");
-    assert!(msg.contains("'Blowers-Masel'") && msg.contains("reaction 2 'H + O2 <=> O + OH'"), "{msg}");
+    assert!(
+        msg.contains("'Blowers-Masel'") && msg.contains("reaction 2 'H + O2 <=> O + OH'"),
+        "{msg}"
+    );
 }
 
 #[test]
@@ -823,7 +1059,10 @@ fn reaction_with_undeclared_species_is_an_error() {
 - equation: H + XY <=> HXY
   rate-constant: {A: 1.0e+13, b: 0, Ea: 0}",
     ));
-    assert!(msg.contains("'H + XY <=> HXY'") && msg.contains("XY, HXY") && msg.contains("not declared"), "{msg}");
+    assert!(
+        msg.contains("'H + XY <=> HXY'") && msg.contains("XY, HXY") && msg.contains("not declared"),
+        "{msg}"
+    );
     // `reactions: declared-species` skips such reactions instead.
     let m = load(&mech_text(
         CGS,
@@ -844,7 +1083,10 @@ fn reaction_with_undeclared_species_is_an_error() {
   low-P-rate-constant: {A: 6.81e+18, b: -1.2, Ea: 0}
   high-P-rate-constant: {A: 4.65e+12, b: 0.44, Ea: 0}",
     ));
-    assert!(msg.contains("'XE'") && msg.contains("H + O2 (+XE) <=> HO2 (+XE)"), "{msg}");
+    assert!(
+        msg.contains("'XE'") && msg.contains("H + O2 (+XE) <=> HO2 (+XE)"),
+        "{msg}"
+    );
     let m = load(&mech_text(
         CGS,
         "",
@@ -854,7 +1096,11 @@ fn reaction_with_undeclared_species_is_an_error() {
   rate-constant: {A: 1.2e+17, b: -1.0, Ea: 0}
   efficiencies: {H2: 2.4, CO2: 3.6}",
     ));
-    assert!(m.warnings.len() == 1 && m.warnings[0].contains("'CO2'"), "{:?}", m.warnings);
+    assert!(
+        m.warnings.len() == 1 && m.warnings[0].contains("'CO2'"),
+        "{:?}",
+        m.warnings
+    );
     // A species missing from the species section.
     let (_, msg) = load_err(&mech_text(CGS, "", "").replace("AR, N2]", "AR, N2, CH4]"));
     assert!(msg.contains("'CH4'"), "{msg}");
@@ -875,12 +1121,18 @@ species:
   thermo: {model: constant-cp}
 ",
     );
-    assert!(msg.contains("species 'QQ'") && msg.contains("unknown element 'Qq'"), "{msg}");
+    assert!(
+        msg.contains("species 'QQ'") && msg.contains("unknown element 'Qq'"),
+        "{msg}"
+    );
     // Declared elements: an unknown symbol in the list, and a species using an undeclared one.
     let (_, msg) = load_err(&mech_text("", "", "").replace("[H, O, Ar, N]", "[H, O, Ar, N, Zz]"));
     assert!(msg.contains("unknown element 'Zz'"), "{msg}");
     let (_, msg) = load_err(&mech_text("", "", "").replace("[H, O, Ar, N]", "[H, O, Ar]"));
-    assert!(msg.contains("species 'N2'") && msg.contains("element 'N'"), "{msg}");
+    assert!(
+        msg.contains("species 'N2'") && msg.contains("element 'N'"),
+        "{msg}"
+    );
     // A custom element with its own atomic weight is accepted.
     let m = load(
         "
@@ -897,7 +1149,12 @@ species:
   thermo: {model: constant-cp}
 ",
     );
-    close("custom weight", m.species[0].molecular_weight_kg_per_mol, 5e-3, 1e-15);
+    close(
+        "custom weight",
+        m.species[0].molecular_weight_kg_per_mol,
+        5e-3,
+        1e-15,
+    );
 }
 
 #[test]
@@ -908,11 +1165,109 @@ fn missing_file_and_unknown_bundled_name() {
     let e = Mechanism::from_file("/nonexistent/other", None).unwrap_err();
     assert!(e.to_string().contains("/nonexistent/other"), "{e}");
 
-    for loader in [|n: &str| Mechanism::load(n).map(|_| ()), |n: &str| GasMixture::load(n).map(|_| ())] {
+    for loader in [
+        |n: &str| Mechanism::load(n).map(|_| ()),
+        |n: &str| GasMixture::load(n).map(|_| ()),
+    ] {
         let e = loader("h2o3").unwrap_err();
         assert!(matches!(e, ChemError::UnknownMechanism { .. }), "{e:?}");
         let msg = e.to_string();
         assert!(msg.contains("'h2o3'") && msg.contains("h2o2"), "{msg}");
     }
     assert!(Mechanism::bundled("gri30").is_err());
+}
+
+#[test]
+fn constant_cp_with_wrong_inline_units_is_an_error() {
+    for (key, value, what) in [
+        ("h0", "9.22 kJ", "J/mol"),
+        ("cp0", "29 J/mol", "J/mol/K"),
+        ("s0", "1 bar", "J/mol/K"),
+    ] {
+        let (_, msg) = load_err(&thermo_mech(
+            "",
+            &format!("    model: constant-cp\n    {key}: {value}"),
+        ));
+        assert!(
+            msg.contains("species 'X2'") && msg.contains(key) && msg.contains(what),
+            "{key}: {msg}"
+        );
+    }
+}
+
+#[test]
+fn nested_units_are_honoured_or_refused() {
+    // Cantera lets a reaction or species carry its own `units` block (the Alzueta file does).
+    // Reading it with the file's units would be silently wrong: either convert or refuse.
+    let text = mech_text(
+        CGS,
+        "",
+        "
+- equation: O + H2 <=> H + OH
+  units: {length: m, quantity: kmol}
+  rate-constant: {A: 3.87e+07, b: 2.7, Ea: 6260.0}",
+    );
+    match Mechanism::from_yaml_str(&text, "<test>", None) {
+        Ok(m) => {
+            let RateModel::Elementary(k) = &m.reactions[0].rate else {
+                panic!()
+            };
+            arrhenius("per-reaction units", k, 3.87e7 * 1e-3, 2.7, 6260.0 * CAL);
+        }
+        Err(e) => {
+            let msg = e.to_string();
+            assert!(
+                msg.contains("units") && msg.contains("O + H2 <=> H + OH"),
+                "{msg}"
+            );
+        }
+    }
+    let text = thermo_mech(
+        CGS,
+        "    model: constant-cp
+    units: {energy: kJ}
+    h0: 9.22",
+    );
+    match Mechanism::from_yaml_str(&text, "<test>", None) {
+        Ok(m) => close(
+            "per-species units",
+            R * 298.15 * m.species[0].thermo.eval(298.15).h_rt,
+            9220.0,
+            1e-14,
+        ),
+        Err(e) => {
+            let msg = e.to_string();
+            assert!(
+                msg.contains("units") && msg.contains("species 'X2'"),
+                "{msg}"
+            );
+        }
+    }
+}
+
+#[test]
+fn rate_constant_as_a_list_is_read_or_refused() {
+    // Cantera also accepts `rate-constant: [A, b, Ea]`.
+    let text = mech_text(
+        CGS,
+        "",
+        "
+- equation: O + H2 <=> H + OH
+  rate-constant: [3.87e+04, 2.7, 6260.0]",
+    );
+    match Mechanism::from_yaml_str(&text, "<test>", None) {
+        Ok(m) => {
+            let RateModel::Elementary(k) = &m.reactions[0].rate else {
+                panic!()
+            };
+            arrhenius("list form", k, 3.87e4 * 1e-6, 2.7, 6260.0 * CAL);
+        }
+        Err(e) => {
+            let msg = e.to_string();
+            assert!(
+                msg.contains("O + H2 <=> H + OH") && msg.contains("rate-constant"),
+                "{msg}"
+            );
+        }
+    }
 }

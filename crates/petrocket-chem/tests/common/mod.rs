@@ -20,7 +20,9 @@ pub fn h2o2() -> GasMixture {
 pub fn composition(gas: &GasMixture, obj: &Value) -> Vec<f64> {
     let mut x = vec![0.0; gas.n_species()];
     for (name, v) in obj.as_object().unwrap() {
-        let k = gas.species_index(name).unwrap_or_else(|| panic!("species {name}"));
+        let k = gas
+            .species_index(name)
+            .unwrap_or_else(|| panic!("species {name}"));
         x[k] = v.as_f64().unwrap();
     }
     x
@@ -35,5 +37,8 @@ pub fn rel(a: f64, b: f64, floor: f64) -> f64 {
 #[track_caller]
 pub fn assert_close(what: &str, a: f64, b: f64, tol: f64, floor: f64) {
     let r = rel(a, b, floor);
-    assert!(r <= tol, "{what}: got {a}, expected {b} (relative error {r:.3e} > {tol:.1e})");
+    assert!(
+        r <= tol,
+        "{what}: got {a}, expected {b} (relative error {r:.3e} > {tol:.1e})"
+    );
 }
