@@ -1,52 +1,14 @@
 //! End-to-end tests of the `petrocket` binary: every output path and every documented error.
 
+mod common;
+use common::*;
+
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_petrocket"))
-}
-
-fn repo(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .join(path)
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let d = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("cli")
-        .join(name);
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
-
-fn run(args: &[&str]) -> Output {
-    bin().args(args).output().unwrap()
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
-
-#[track_caller]
-fn assert_exit(o: &Output, code: i32, needles: &[&str]) {
-    let err = text(&o.stderr);
-    assert_eq!(
-        o.status.code(),
-        Some(code),
-        "stderr: {err}\nstdout: {}",
-        text(&o.stdout)
-    );
-    for n in needles {
-        assert!(err.contains(n), "stderr lacks {n:?}: {err}");
-    }
-}
+use std::process::Output;
 
 fn run_example(name: &str, extra: &[&str]) -> (Output, Value) {
-    let out = scratch(name);
+    let out = scratch("cli", name);
     let cfg = repo(&format!("examples/{name}.toml"));
     let mut args = vec!["run", cfg.to_str().unwrap(), "--out", out.to_str().unwrap()];
     args.extend_from_slice(extra);
@@ -262,7 +224,7 @@ fn write_config(dir: &Path, body: &str) -> PathBuf {
 
 #[test]
 fn bad_configs_are_clear_errors() {
-    let dir = scratch("bad-config");
+    let dir = scratch("cli", "bad-config");
     let ok = "[bottle]\npreset = \"2L\"\n[mixture]\ncomposition = \"H2:2,O2:1\"\n[initial]\npressure = \"1 atm\"\ntemperature = 300\n";
     let cases: &[(&str, &[&str])] = &[
         (

@@ -1,34 +1,12 @@
 //! Crash reports, bug reports, `--version` and logging of the `petrocket` binary.
 
+mod common;
+use common::*;
+
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn bin() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_petrocket"));
-    c.env_remove("RUST_LOG").env_remove("PETROCKET_TEST_PANIC");
-    c
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
-
-fn repo(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .join(path)
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let d = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("diagnostics")
-        .join(name);
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
+use std::process::Output;
 
 fn files_with_prefix(dir: &Path, prefix: &str) -> Vec<PathBuf> {
     std::fs::read_dir(dir)
@@ -68,7 +46,7 @@ fn version_names_commit_compiler_and_target() {
 
 #[test]
 fn a_panic_writes_a_crash_report_without_personal_data() {
-    let dir = scratch("crash");
+    let dir = scratch("diagnostics", "crash");
     let cfg = dir.join("my config.toml");
     std::fs::write(&cfg, "# SECRET-CONTENT-MARKER\n").unwrap();
     let cfg_arg = cfg.display().to_string();
@@ -133,7 +111,7 @@ fn a_panic_writes_a_crash_report_without_personal_data() {
 
 #[test]
 fn bug_report_identifies_config_and_run_without_contents() {
-    let dir = scratch("bug-report");
+    let dir = scratch("diagnostics", "bug-report");
     let cfg = repo("examples/stoich_h2o2_2L.toml");
     let cfg_arg = cfg.display().to_string();
     let out = dir.join("report.md");
@@ -217,7 +195,7 @@ fn run_example(dir: &Path, flags: &[&str], rust_log: Option<&str>) -> Output {
 
 #[test]
 fn logs_go_to_stderr_and_follow_the_flags() {
-    let dir = scratch("logging");
+    let dir = scratch("diagnostics", "logging");
     let stages = ["config resolution", "chemistry", "structure", "assessment"];
     for (flags, rust_log, expect_stages) in [
         (&["-vv"][..], None, true),

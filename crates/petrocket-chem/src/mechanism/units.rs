@@ -145,25 +145,15 @@ impl UnitSystem {
     /// J/(mol K): numbers in the file's energy/quantity units (not the activation-energy unit),
     /// strings with their own units (`"9.22 kJ/mol"`).
     pub fn molar_value(&self, v: &Yaml, per_kelvin: bool) -> Result<f64, String> {
-        match v {
-            Yaml::String(s) => {
-                let (x, unit) = parse_quantity(s).map_err(|e| e.to_string())?;
-                let (dim, what) = if per_kelvin {
-                    (
-                        Dimension::MOLAR_HEAT_CAPACITY,
-                        "an energy per quantity and kelvin (J/mol/K)",
-                    )
-                } else {
-                    (Dimension::MOLAR_ENERGY, "an energy per quantity (J/mol)")
-                };
-                if unit.dimension == dim && unit.offset == 0.0 {
-                    Ok(x * unit.factor)
-                } else {
-                    Err(format!("\"{s}\" is not {what}"))
-                }
-            }
-            _ => Ok(number(v)? * self.energy / self.quantity),
-        }
+        let (dim, what) = if per_kelvin {
+            (
+                Dimension::MOLAR_HEAT_CAPACITY,
+                "an energy per quantity and kelvin (J/mol/K)",
+            )
+        } else {
+            (Dimension::MOLAR_ENERGY, "an energy per quantity (J/mol)")
+        };
+        with_units(v, dim, what, self.energy / self.quantity)
     }
 
     /// An activation energy in J/mol.
@@ -181,32 +171,28 @@ impl UnitSystem {
 
     /// A pressure in Pa.
     pub fn pressure_value(&self, v: &Yaml) -> Result<f64, String> {
-        match v {
-            Yaml::String(s) => {
-                let (x, unit) = parse_quantity(s).map_err(|e| e.to_string())?;
-                if unit.dimension == Dimension::PRESSURE {
-                    Ok(x * unit.factor)
-                } else {
-                    Err(format!("\"{s}\" is not a pressure"))
-                }
-            }
-            _ => Ok(number(v)? * self.pressure),
-        }
+        with_units(v, Dimension::PRESSURE, "a pressure", self.pressure)
     }
 
     /// A temperature in K (numbers are K; strings may carry units).
     pub fn temperature_value(&self, v: &Yaml) -> Result<f64, String> {
-        match v {
-            Yaml::String(s) => {
-                let (x, unit) = parse_quantity(s).map_err(|e| e.to_string())?;
-                if unit.dimension == Dimension::TEMPERATURE {
-                    Ok(x * unit.factor + unit.offset)
-                } else {
-                    Err(format!("\"{s}\" is not a temperature"))
-                }
+        with_units(v, Dimension::TEMPERATURE, "a temperature", 1.0)
+    }
+}
+
+/// A value in SI: a string carries its own units, which must have dimension `dim` (`what`
+/// names it in the error); a number is in the file's units, converted by `number_factor`.
+fn with_units(v: &Yaml, dim: Dimension, what: &str, number_factor: f64) -> Result<f64, String> {
+    match v {
+        Yaml::String(s) => {
+            let (x, unit) = parse_quantity(s).map_err(|e| e.to_string())?;
+            if unit.dimension == dim {
+                Ok(unit.to_si(x))
+            } else {
+                Err(format!("\"{s}\" is not {what}"))
             }
-            _ => number(v),
         }
+        _ => Ok(number(v)? * number_factor),
     }
 }
 
