@@ -2,8 +2,11 @@
 
 Times, per call, ``gas.TPX = 295 K, 101325 Pa, "H2:2,O2:1"`` alone and
 ``gas.TPX = ...; gas.equilibrate(mode)`` (Cantera defaults: solver='auto',
-rtol=1e-9) for mode in UV, TP, HP, SV, using the project's bundled mechanism
-crates/petrocket-chem/data/mechanisms/h2o2.yaml (phase ``ohmech``).
+rtol=1e-9) for mode in UV, TP, HP, SV, plus UV of stoichiometric H2-air
+(``H2:2,O2:1,N2:3.76``, key ``h2air_UV``), using the project's bundled mechanism
+crates/petrocket-chem/data/mechanisms/h2o2.yaml (phase ``ohmech``). The same
+cases are timed for petrocket-chem by crates/petrocket-chem/benches/equilibrium.rs;
+tools/bench/run_equilibrium_comparison.sh prints both side by side.
 
 Each timing is the median over REPEATS runs of timeit (calls per run chosen
 by Timer.autorange, at least 0.2 s per run).  Prints one JSON object to
@@ -25,6 +28,7 @@ import cantera as ct
 REPO = Path(__file__).resolve().parents[2]
 MECH = REPO / "crates/petrocket-chem/data/mechanisms/h2o2.yaml"
 T0, P0, X0 = 295.0, 101325.0, "H2:2,O2:1"
+X0_AIR = "H2:2,O2:1,N2:3.76"
 MODES = ["UV", "TP", "HP", "SV"]
 REPEATS = 7
 
@@ -80,20 +84,21 @@ def main():
     result["TPX_only"] = {"median_us_per_call": us, "calls_per_run": n}
 
     modes = {}
-    for mode in MODES:
-        def run(mode=mode):
-            gas.TPX = T0, P0, X0
+    for key, mode, x0 in [(m, m, X0) for m in MODES] + [("h2air_UV", "UV", X0_AIR)]:
+        def run(mode=mode, x0=x0):
+            gas.TPX = T0, P0, x0
             gas.equilibrate(mode)
         run()
         T_eq, P_eq = gas.T, gas.P
         try:  # 'auto' tries element_potential first, then vcs, then gibbs
-            gas.TPX = T0, P0, X0
+            gas.TPX = T0, P0, x0
             gas.equilibrate(mode, solver="element_potential")
             inner = "element_potential"
         except ct.CanteraError:
             inner = "vcs_or_gibbs"
         us, n = median_us(run)
-        modes[mode] = {
+        modes[key] = {
+            "X0": x0,
             "median_us_per_call": us,
             "median_us_per_call_minus_TPX": us - result["TPX_only"]["median_us_per_call"],
             "calls_per_run": n,
