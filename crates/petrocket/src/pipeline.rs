@@ -273,13 +273,19 @@ fn sha256_hex(bytes: &[u8]) -> String {
 }
 
 fn file_sha256(path: &str) -> Result<String> {
-    let bytes = std::fs::read(path).map_err(|source| PipelineError::ReadConfig { path: path.into(), source })?;
+    let bytes = std::fs::read(path).map_err(|source| PipelineError::ReadConfig {
+        path: path.into(),
+        source,
+    })?;
     Ok(sha256_hex(&bytes))
 }
 
 /// SHA-256 of a bundled mechanism's text or of a mechanism file.
 fn mechanism_sha256(name_or_path: &str) -> Result<String> {
-    match petrocket_chem::mechanism::BUNDLED.iter().find(|(n, _)| n.eq_ignore_ascii_case(name_or_path)) {
+    match petrocket_chem::mechanism::BUNDLED
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(name_or_path))
+    {
         Some((_, text)) => Ok(sha256_hex(text.as_bytes())),
         None => file_sha256(name_or_path),
     }
