@@ -2,7 +2,8 @@
 //! H2/O2 in a 2 L bottle), in-process: parsing the configuration, and the whole pipeline
 //! (`petrocket::run`: mechanism load, mixture, AICC equilibrium, detonation screening, wall
 //! check, verdict, input hash). No file output; the CLI including process start-up and
-//! writing `summary.json` is timed separately by `tools/bench/run_suite.py`.
+//! writing `summary.json` is timed separately by `tools/bench/run_suite.py`. Loading the
+//! bundled mechanism, one step of `run`, is timed on its own to show its share.
 //!
 //! Run `cargo bench -p petrocket --bench pipeline`, or the whole suite with
 //! `python3 tools/bench/run_suite.py` (see docs/benchmarks.md).
@@ -12,6 +13,7 @@ use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use petrocket::Config;
+use petrocket_chem::GasMixture;
 
 const EXAMPLE: &str = include_str!("../../../examples/stoich_h2o2_2L.toml");
 const EXAMPLE_PATH: &str = "examples/stoich_h2o2_2L.toml";
@@ -24,6 +26,9 @@ fn pipeline(c: &mut Criterion) {
     let mut group = c.benchmark_group("pipeline");
     group.bench_function("config_parse_stoich_h2o2_2L", |b| {
         b.iter(|| Config::from_toml_str(black_box(EXAMPLE), EXAMPLE_PATH).unwrap())
+    });
+    group.bench_function("load_mechanism_h2o2", |b| {
+        b.iter(|| GasMixture::load(black_box("h2o2")).unwrap())
     });
     group.bench_function("run_stoich_h2o2_2L", |b| {
         b.iter(|| {
