@@ -10,9 +10,9 @@ What it does (Python 3 standard library only):
    (``--repeat``, interleaved), each run a fresh process; ``--quick`` uses
    less.
 2. After each run reads criterion's results, ``<target>/criterion/<group>/
-   <case>/new/estimates.json``, and keeps ``median.point_estimate`` (ns per
-   iteration). Only files written by that run count: stale directories from
-   older runs are ignored. A case's ``median_ns`` is the median of its
+   <case>/new/estimates.json`` (``median.point_estimate``, ns per iteration)
+   and ``sample.json`` (the samples). Only files written by that run count:
+   stale directories from older runs are ignored. A case's ``median_ns`` is the median of its
    per-run medians (all listed in ``run_medians_ns``), ``min_ns`` the lowest;
    ``p5_ns``, which compare.py uses by default, is the 5th percentile of all
    criterion samples (ns per iteration) of all runs pooled.
