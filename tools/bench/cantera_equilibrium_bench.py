@@ -23,6 +23,8 @@ import timeit
 import warnings
 from pathlib import Path
 
+from machine import cpu_model
+
 import cantera as ct
 
 REPO = Path(__file__).resolve().parents[2]
@@ -45,14 +47,6 @@ def median_us(func):
     return statistics.median(runs) / number * 1e6, number
 
 
-def cpu_model():
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return None
 
 
 def main():

@@ -48,6 +48,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from machine import cpu_model
+
 REPO = Path(__file__).resolve().parents[2]
 RECORDS = REPO / "benchmarks" / "records"
 EXAMPLE = "examples/stoich_h2o2_2L.toml"
@@ -169,14 +171,6 @@ def git_info():
     return short, full, dirty
 
 
-def cpu_model():
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or None
 
 
 def mem_total_kb():

@@ -149,8 +149,8 @@ fn chem_equilibrium_json() {
 
 #[test]
 fn bad_chemistry_input_is_a_clear_error() {
-    let base = |mix: &str, p: &str, t: &str| {
-        run(&[
+    let chem = |mix: &str, p: &str, t: &str, extra: &[&str]| {
+        let mut args = vec![
             "chem",
             "equilibrium",
             "--mixture",
@@ -159,8 +159,11 @@ fn bad_chemistry_input_is_a_clear_error() {
             p,
             "--temperature",
             t,
-        ])
+        ];
+        args.extend_from_slice(extra);
+        run(&args)
     };
+    let base = |mix: &str, p: &str, t: &str| chem(mix, p, t, &[]);
     assert_exit(
         &base("H3:2,O2:1", "1 atm", "300"),
         3,
@@ -188,31 +191,9 @@ fn bad_chemistry_input_is_a_clear_error() {
         &["temperature", "allowed range"],
     );
     assert_exit(&base("H2:2,O2:1", "nan", "300"), 2, &[]);
-    let o = run(&[
-        "chem",
-        "equilibrium",
-        "--mixture",
-        "H2:2,O2:1",
-        "--pressure",
-        "1 atm",
-        "--temperature",
-        "300",
-        "--mode",
-        "XY",
-    ]);
+    let o = chem("H2:2,O2:1", "1 atm", "300", &["--mode", "XY"]);
     assert_exit(&o, 2, &["TP, TV, HP, UV, SV, SP"]);
-    let o = run(&[
-        "chem",
-        "equilibrium",
-        "--mixture",
-        "H2:2,O2:1",
-        "--pressure",
-        "1 atm",
-        "--temperature",
-        "300",
-        "--mech",
-        "h2o3",
-    ]);
+    let o = chem("H2:2,O2:1", "1 atm", "300", &["--mech", "h2o3"]);
     assert_exit(&o, 3, &["unknown mechanism 'h2o3'", "h2o2"]);
 }
 
