@@ -19,11 +19,16 @@ fi
 
 cd "${repo_root}"
 "${venv}/bin/python" tools/golden/make_thermo_equilibrium_golden.py
+"${venv}/bin/python" tools/golden/make_kinetics_golden.py
 
 if [[ "${PETROCKET_SKIP_BENCH:-0}" != "1" ]]; then
     mkdir -p tools/bench/results
     out="tools/bench/results/cantera_equilibrium.json"
     "${venv}/bin/python" tools/bench/cantera_equilibrium_bench.py > "${out}.tmp"
+    mv "${out}.tmp" "${out}"
+    echo "wrote ${out}"
+    out="tools/bench/results/cantera_ignition.json"
+    "${venv}/bin/python" tools/bench/cantera_ignition_bench.py > "${out}.tmp"
     mv "${out}.tmp" "${out}"
     echo "wrote ${out}"
 fi

@@ -95,6 +95,33 @@ pub enum ChemError {
         /// Why.
         reason: String,
     },
+    /// A computed quantity came out non-finite: never carried into a result.
+    #[error("non-finite {quantity} in {context}")]
+    NonFinite {
+        /// What was computed (e.g. `rate of progress`).
+        quantity: String,
+        /// Where (reaction, state).
+        context: String,
+    },
+    /// The stiff integrator of a reactor failed: never returned as a result.
+    #[error(
+        "{reactor} reactor integration failed at t = {time:.6e} s (T = {temperature:.2} K, \
+         P = {pressure:.6e} Pa): {reason}; hint: {hint}"
+    )]
+    Integration {
+        /// `constant-volume` or `constant-pressure`.
+        reactor: &'static str,
+        /// Time reached (s).
+        time: f64,
+        /// Temperature at that time (K).
+        temperature: f64,
+        /// Pressure at that time (Pa).
+        pressure: f64,
+        /// What the integrator reported.
+        reason: String,
+        /// What to try.
+        hint: String,
+    },
     /// A bundled mechanism name that does not exist.
     #[error("unknown mechanism '{name}': bundled mechanisms are {available}; a path to a Cantera YAML file works too")]
     UnknownMechanism {

@@ -4,7 +4,9 @@
 //! - [`mechanism`]: Cantera YAML mechanisms (units, phases, species, reactions) in SI, mol based;
 //! - [`thermo`]: species standard states (NASA7, NASA9, constant cp);
 //! - [`mixture`]: ideal-gas mixtures, properties, state setters, compositions;
-//! - [`equilibrium`]: Gibbs minimisation by element potentials (TP, TV, HP, UV, SV, SP).
+//! - [`equilibrium`]: Gibbs minimisation by element potentials (TP, TV, HP, UV, SV, SP);
+//! - [`kinetics`]: rate constants, rates of progress, production rates and their exact Jacobian;
+//! - [`reactor`]: adiabatic constant-volume and constant-pressure reactors, ignition.
 //!
 //! Units are SI with amounts in **mol** (not Cantera's kmol): J/mol, mol/m³, kg/mol.
 //! The bundled H2/O2 mechanism is available as `Mechanism::bundled("h2o2")`.
@@ -25,9 +27,11 @@
 pub mod elements;
 pub mod equilibrium;
 pub mod error;
+pub mod kinetics;
 pub mod mechanism;
 pub mod mixture;
 mod numerics;
+pub mod reactor;
 pub mod species;
 pub mod thermo;
 
@@ -35,5 +39,6 @@ pub use equilibrium::{
     equilibrate, equilibrate_with, EquilibriumMode, EquilibriumOptions, EquilibriumResult,
 };
 pub use error::{ChemError, Result};
+pub use kinetics::{Kinetics, KineticsRates, KineticsWork};
 pub use mechanism::Mechanism;
 pub use mixture::{GasMixture, GasState, MixtureProperties};

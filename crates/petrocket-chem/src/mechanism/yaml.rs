@@ -588,6 +588,12 @@ fn parse_reaction(
     }
 
     let mut orders = Vec::new();
+    if node["orders"].as_hash().is_some() && parsed.reversible {
+        return Err(ctx.err(
+            &rctx,
+            "reaction orders may only be given for irreversible reactions ('=>'), as in Cantera",
+        ));
+    }
     if let Some(map) = node["orders"].as_hash() {
         for (k, v) in map {
             let name = k.as_str().unwrap_or_default();

@@ -104,6 +104,26 @@ pub(crate) fn check_range(
     }
 }
 
+/// Check a state built outside the setters: finite T and P in range, one finite,
+/// non-negative mole fraction per species.
+pub(crate) fn check_state(state: &GasState, n_species: usize) -> Result<()> {
+    check_range("temperature", state.temperature, "K", T_STATE_RANGE)?;
+    check_range("pressure", state.pressure, "Pa", P_STATE_RANGE)?;
+    if state.mole_fractions.len() != n_species
+        || state
+            .mole_fractions
+            .iter()
+            .any(|x| !x.is_finite() || *x < 0.0)
+    {
+        return Err(ChemError::Composition {
+            field: "mole fractions".into(),
+            value: format!("{} values", state.mole_fractions.len()),
+            reason: format!("expected {n_species} finite values ≥ 0"),
+        });
+    }
+    Ok(())
+}
+
 impl GasMixture {
     /// Build the phase. All species must share one reference pressure.
     pub fn new(mechanism: Mechanism) -> Result<Self> {
@@ -197,8 +217,9 @@ impl GasMixture {
 
     /// Evaluate every species' cp/R, h/RT, s/R at `t` into `out` (length `n_species`).
     pub fn thermo_at(&self, t: f64, out: &mut [ThermoPoint]) {
+        let ln_t = t.ln();
         for (o, s) in out.iter_mut().zip(&self.mechanism.species) {
-            *o = s.thermo.eval(t);
+            *o = s.thermo.eval_ln(t, ln_t);
         }
     }
 

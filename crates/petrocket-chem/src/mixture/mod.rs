@@ -9,4 +9,5 @@ mod ideal_gas;
 mod setters;
 
 pub use composition::{air, equivalence_ratio_mixture};
+pub(crate) use ideal_gas::{check_range, check_state};
 pub use ideal_gas::{GasMixture, GasState, MixtureProperties};

@@ -52,6 +52,16 @@ impl SpeciesThermo {
         }
     }
 
+    /// [`SpeciesThermo::eval`] with ln T supplied (one logarithm for all species at one T).
+    #[inline]
+    pub fn eval_ln(&self, t: f64, ln_t: f64) -> ThermoPoint {
+        match self {
+            SpeciesThermo::Nasa7(p) => p.eval_ln(t, ln_t),
+            SpeciesThermo::Nasa9(p) => p.eval_ln(t, ln_t),
+            SpeciesThermo::ConstantCp(p) => p.eval(t),
+        }
+    }
+
     /// Lower end of the fitted range (K).
     pub fn t_min(&self) -> f64 {
         match self {

@@ -23,6 +23,12 @@ impl Nasa7 {
     /// Evaluate at `t` (K) (extrapolating the outermost range beyond the bounds).
     #[inline]
     pub fn eval(&self, t: f64) -> ThermoPoint {
+        self.eval_ln(t, t.ln())
+    }
+
+    /// [`Nasa7::eval`] with ln T supplied (shared by all species at one temperature).
+    #[inline]
+    pub fn eval_ln(&self, t: f64, ln_t: f64) -> ThermoPoint {
         let a = &self.coeffs[range_index(&self.bounds, t)];
         let t2 = t * t;
         let t3 = t2 * t;
@@ -35,7 +41,7 @@ impl Nasa7 {
                 + 0.25 * a[3] * t3
                 + 0.2 * a[4] * t4
                 + a[5] / t,
-            s_r: a[0] * t.ln()
+            s_r: a[0] * ln_t
                 + a[1] * t
                 + 0.5 * a[2] * t2
                 + a[3] * t3 / 3.0

@@ -23,10 +23,15 @@ impl Nasa9 {
     /// Evaluate at `t` (K) (extrapolating the outermost range beyond the bounds).
     #[inline]
     pub fn eval(&self, t: f64) -> ThermoPoint {
+        self.eval_ln(t, t.ln())
+    }
+
+    /// [`Nasa9::eval`] with ln T supplied.
+    #[inline]
+    pub fn eval_ln(&self, t: f64, lt: f64) -> ThermoPoint {
         let a = &self.coeffs[range_index(&self.bounds, t)];
         let ti = 1.0 / t;
         let ti2 = ti * ti;
-        let lt = t.ln();
         let t2 = t * t;
         let t3 = t2 * t;
         let t4 = t3 * t;

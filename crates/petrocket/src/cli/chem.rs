@@ -2,7 +2,8 @@
 
 use anyhow::Context;
 use clap::{Args, Subcommand};
-use petrocket_chem::{equilibrate, EquilibriumMode, GasMixture};
+use petrocket_chem::reactor::{run_reactor, ReactorKind, ReactorOptions, ReactorRun, Record};
+use petrocket_chem::{equilibrate, EquilibriumMode, GasMixture, Kinetics};
 use petrocket_units::{Dimension, QuantityInput};
 use serde_json::json;
 use std::process::ExitCode;
@@ -11,6 +12,51 @@ use std::process::ExitCode;
 pub enum ChemCommand {
     /// Chemical equilibrium of a mixture (Gibbs minimisation, element potentials).
     Equilibrium(EquilibriumArgs),
+    /// Adiabatic autoignition in a constant-volume or constant-pressure reactor (kinetics).
+    Ignition(IgnitionArgs),
+}
+
+/// Reactor choice on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReactorArg {
+    /// Constant volume (closed rigid vessel).
+    Cv,
+    /// Constant pressure.
+    Cp,
+}
+
+#[derive(Debug, Args)]
+pub struct IgnitionArgs {
+    /// Composition, e.g. "H2:2,O2:1" (amounts are normalised).
+    #[arg(long)]
+    mixture: String,
+    /// Initial absolute pressure (Pa or with a unit, e.g. "1 bar").
+    #[arg(long, allow_hyphen_values = true)]
+    pressure: QuantityInput,
+    /// Initial temperature (K or with a unit, e.g. "1000 K").
+    #[arg(long, allow_hyphen_values = true)]
+    temperature: QuantityInput,
+    /// End time of the integration (s or with a unit, e.g. "10 ms").
+    #[arg(long, default_value = "0.1", allow_hyphen_values = true)]
+    end_time: QuantityInput,
+    /// Reactor: constant volume (cv) or constant pressure (cp).
+    #[arg(long, value_enum, default_value = "cv")]
+    reactor: ReactorArg,
+    /// Bundled mechanism name or path to a Cantera YAML file.
+    #[arg(long, default_value = "h2o2")]
+    mech: String,
+    /// Relative tolerance of the integrator (Cantera's default).
+    #[arg(long, default_value_t = 1e-9, allow_hyphen_values = true)]
+    rtol: f64,
+    /// Absolute tolerance on mass fractions (Cantera's default).
+    #[arg(long, default_value_t = 1e-15, allow_hyphen_values = true)]
+    atol: f64,
+    /// Write the time series (every accepted step, with mole fractions) to this CSV file.
+    #[arg(long)]
+    csv: Option<std::path::PathBuf>,
+    /// Print one JSON object on stdout.
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(Debug, Args)]
@@ -38,6 +84,7 @@ pub struct EquilibriumArgs {
 pub fn run(c: ChemCommand) -> anyhow::Result<ExitCode> {
     match c {
         ChemCommand::Equilibrium(a) => equilibrium(a),
+        ChemCommand::Ignition(a) => ignition(a),
     }
 }
 
@@ -105,4 +152,163 @@ fn equilibrium(a: EquilibriumArgs) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn ignition(a: IgnitionArgs) -> anyhow::Result<ExitCode> {
+    let p = a
+        .pressure
+        .to_si(Dimension::PRESSURE)
+        .context("--pressure")?;
+    let t = a
+        .temperature
+        .to_si(Dimension::TEMPERATURE)
+        .context("--temperature")?;
+    let end_time = a.end_time.to_si(Dimension::TIME).context("--end-time")?;
+    let gas = GasMixture::load(&a.mech)?;
+    let kin = Kinetics::new(&gas)?;
+    let x = gas.parse_mole_fractions("--mixture", &a.mixture)?;
+    let fresh = gas.state_tpx(t, p, &x)?;
+    let kind = match a.reactor {
+        ReactorArg::Cv => ReactorKind::ConstantVolume,
+        ReactorArg::Cp => ReactorKind::ConstantPressure,
+    };
+    let options = ReactorOptions {
+        kind,
+        end_time,
+        rtol: a.rtol,
+        atol: a.atol,
+        record: if a.csv.is_some() {
+            Record::Steps
+        } else {
+            Record::Nothing
+        },
+        record_species: a.csv.is_some(),
+        ..ReactorOptions::default()
+    };
+    let run = run_reactor(&kin, &fresh, &options)?;
+    if let Some(path) = &a.csv {
+        write_series_csv(path, &gas, &run)
+            .with_context(|| format!("cannot write --csv {}", path.display()))?;
+    }
+    if a.json {
+        println!("{}", ignition_json(&gas, &options, &run));
+    } else {
+        print_ignition(&gas, &run);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn ignition_json(gas: &GasMixture, o: &ReactorOptions, run: &ReactorRun) -> serde_json::Value {
+    let ig = run.ignition.as_ref();
+    let x_map: serde_json::Map<String, serde_json::Value> = gas
+        .named(&run.final_state.mole_fractions)
+        .map(|(n, v)| (n.to_string(), json!(v)))
+        .collect();
+    json!({
+        "mechanism": gas.mechanism().source,
+        "reactor": o.kind.name(),
+        "initial": {
+            "temperature_K": run.initial.temperature,
+            "pressure_Pa": run.initial.pressure,
+        },
+        "end_time_s": run.end_time,
+        "rtol": o.rtol,
+        "atol": o.atol,
+        "ignited": run.ignited(),
+        "outcome": run.outcome(),
+        "ignition_delay_s": ig.map(|i| i.delay_dtdt),
+        "ignition_delay_dpdt_s": ig.and_then(|i| i.delay_dpdt),
+        "ignition_delay_T400_s": ig.map(|i| i.delay_t400),
+        "peak_pressure_Pa": run.peak_pressure.0,
+        "peak_pressure_time_s": run.peak_pressure.1,
+        "max_dpdt_Pa_s": run.max_dpdt.0,
+        "max_dpdt_time_s": run.max_dpdt.1,
+        "max_dTdt_K_s": run.max_dtdt,
+        "peak_temperature_K": run.peak_temperature,
+        "final_temperature_K": run.final_state.temperature,
+        "final_pressure_Pa": run.final_state.pressure,
+        "final_mole_fractions": x_map,
+        "solver": {
+            "method": "Radau IIA order 5",
+            "steps": run.stats.steps,
+            "accepted": run.stats.accepted,
+            "rejected": run.stats.rejected,
+            "rhs_evals": run.stats.rhs_evals,
+            "jacobian_evals": run.stats.jacobian_evals,
+            "lu_decompositions": run.stats.lu_decompositions,
+            "newton_failures": run.stats.newton_failures,
+        },
+        "conservation": {
+            "energy_rel_drift": run.conservation.energy_rel_drift,
+            "held_rel_drift": run.conservation.held_rel_drift,
+            "mass_fraction_sum_error": run.conservation.mass_fraction_sum_error,
+        },
+    })
+}
+
+fn print_ignition(gas: &GasMixture, run: &ReactorRun) {
+    println!(
+        "{} reactor ({}) from {:.2} K, {:.6e} Pa, to {:.4e} s",
+        run.kind.name(),
+        gas.mechanism().source,
+        run.initial.temperature,
+        run.initial.pressure,
+        run.end_time
+    );
+    println!("  {}", run.outcome());
+    if let Some(ig) = &run.ignition {
+        println!("  ignition delay (max dT/dt)  {:>12.5e} s", ig.delay_dtdt);
+        if let Some(d) = ig.delay_dpdt {
+            println!("  ignition delay (max dP/dt)  {d:>12.5e} s");
+        }
+        println!("  ignition delay (T0 + 400 K) {:>12.5e} s", ig.delay_t400);
+    }
+    println!("  peak pressure    {:>14.6e} Pa", run.peak_pressure.0);
+    println!("  max dP/dt        {:>14.6e} Pa/s", run.max_dpdt.0);
+    println!("  peak temperature {:>14.3} K", run.peak_temperature);
+    println!(
+        "  final state      {:>14.3} K, {:.6e} Pa",
+        run.final_state.temperature, run.final_state.pressure
+    );
+    println!(
+        "  solver: {} steps ({} rejected), {} Jacobians",
+        run.stats.steps, run.stats.rejected, run.stats.jacobian_evals
+    );
+}
+
+fn write_series_csv(
+    path: &std::path::Path,
+    gas: &GasMixture,
+    run: &ReactorRun,
+) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut w = std::io::BufWriter::new(std::fs::File::create(path)?);
+    write!(
+        w,
+        "time_s,T_K,P_Pa,dTdt_K_s,dPdt_Pa_s,heat_release_rate_W_m3"
+    )?;
+    for n in gas.species_names() {
+        write!(w, ",X_{n}")?;
+    }
+    writeln!(w)?;
+    let s = &run.series;
+    for i in 0..s.time.len() {
+        write!(
+            w,
+            "{:e},{:e},{:e},{:e},{:e},{:e}",
+            s.time[i],
+            s.temperature[i],
+            s.pressure[i],
+            s.dtdt[i],
+            s.dpdt[i],
+            s.heat_release_rate[i]
+        )?;
+        if let Some(x) = s.mole_fractions.get(i) {
+            for v in x {
+                write!(w, ",{v:e}")?;
+            }
+        }
+        writeln!(w)?;
+    }
+    w.flush()
 }

@@ -98,9 +98,10 @@ pub fn exit_code_for(err: &anyhow::Error) -> u8 {
         }
         if let Some(c) = cause.downcast_ref::<ChemError>() {
             return match c {
-                ChemError::EquilibriumNotConverged { .. } | ChemError::StateNotFound { .. } => {
-                    EXIT_NUMERICAL
-                }
+                ChemError::EquilibriumNotConverged { .. }
+                | ChemError::StateNotFound { .. }
+                | ChemError::Integration { .. }
+                | ChemError::NonFinite { .. } => EXIT_NUMERICAL,
                 _ => EXIT_INPUT,
             };
         }

@@ -1,0 +1,548 @@
+//! Gas-phase chemical kinetics: rate constants, equilibrium constants, rates of progress, net
+//! production rates, heat-release rate, and their exact Jacobian.
+//!
+//! Law of mass action for reaction r with forward orders o (stoichiometric unless given
+//! explicitly) and stoichiometric coefficients ν′ (reactants), ν″ (products):
+//!
+//! ```text
+//! q_f = k_f(T, m) · [M]? · Π_k C_k^{o_k},      q_r = k_f/K_c · [M]? · Π_k C_k^{ν″_k}
+//! ω̇_k = Σ_r (ν″_kr − ν′_kr)(q_f − q_r),        q̇ = −Σ_k h_k ω̇_k
+//! K_c = exp(−Σ_k ν_kr g°_k/(R T)) · (p°/(R T))^{Σ_k ν_kr}
+//! ```
+//!
+//! `[M]?` is the third-body concentration Σ_k ε_k C_k for three-body reactions only. Falloff
+//! and chemically-activated reactions carry their \[M\] dependence inside k_f; PLOG and
+//! Chebyshev reactions depend on P = C R T. Irreversible reactions have q_r = 0. Conventions are
+//! Cantera 3.2's (checked against it to 1e-9, see `tests/golden_kinetics.rs`): a three-body
+//! k_f excludes \[M\]; a falloff k_f includes the blending at the current \[M\]. Units: SI with
+//! mol (k_f in (m³/mol)^(n−1)/s, C in mol/m³, ω̇ in mol/(m³ s), q̇ in W/m³).
+//!
+//! Assumptions: ideal gas, mass-action kinetics, reverse rates from thermodynamic equilibrium
+//! (detailed balance) with the mechanism's own thermo. Fractional orders use max(C, 0).
+
+// Stoichiometric coefficients and orders are compared exactly with small integers (1, 2) to
+// pick multiplication over powf; they are exact values read from the file.
+#![allow(clippy::float_cmp)]
+
+mod jacobian;
+mod rate;
+
+use crate::error::{ChemError, Result};
+use crate::mechanism::{RateModel, ThirdBody};
+use crate::mixture::{GasMixture, GasState};
+use crate::thermo::ThermoPoint;
+use petrocket_units::GAS_CONSTANT as R;
+use rate::{Arr, Blend, RateExpr, RateValue, TempTerms};
+
+/// Third-body weights: \[M\] = `default`·Σ C + Σ `deltas`·C.
+#[derive(Debug, Clone, PartialEq)]
+struct Collider {
+    default: f64,
+    /// (species, ε_k − default).
+    deltas: Vec<(usize, f64)>,
+}
+
+impl Collider {
+    fn from_third_body(tb: &ThirdBody) -> Self {
+        match tb {
+            ThirdBody::Mixture {
+                efficiencies,
+                default_efficiency,
+            } => Collider {
+                default: *default_efficiency,
+                deltas: efficiencies
+                    .iter()
+                    .map(|&(k, e)| (k, e - default_efficiency))
+                    .collect(),
+            },
+            ThirdBody::Species(k) => Collider {
+                default: 0.0,
+                deltas: vec![(*k, 1.0)],
+            },
+        }
+    }
+
+    /// All species at unit weight: m = C (used by PLOG and Chebyshev, P = C R T).
+    fn total() -> Self {
+        Collider {
+            default: 1.0,
+            deltas: Vec::new(),
+        }
+    }
+
+    #[inline]
+    fn concentration(&self, c_total: f64, c: &[f64]) -> f64 {
+        self.default * c_total + self.deltas.iter().map(|&(k, d)| d * c[k]).sum::<f64>()
+    }
+}
+
+/// One reaction arranged for evaluation.
+#[derive(Debug, Clone, PartialEq)]
+struct Compiled {
+    reactants: Vec<(usize, f64)>,
+    products: Vec<(usize, f64)>,
+    /// Forward orders (explicit orders replace stoichiometric ones).
+    orders: Vec<(usize, f64)>,
+    reversible: bool,
+    /// Σ ν″ − Σ ν′.
+    delta_n: f64,
+    /// Every coefficient is 1 or 2 and Δn is an integer (fast 1/K_c path).
+    small_integer_nu: bool,
+    rate: RateExpr,
+    /// Concentration the rate constant depends on (falloff \[M\], or C for PLOG/Chebyshev).
+    rate_m: Option<Collider>,
+    /// Three-body reaction: both rates of progress are multiplied by \[M\].
+    three_body: Option<Collider>,
+}
+
+/// Kinetics of a [`GasMixture`]'s mechanism.
+#[derive(Debug, Clone)]
+pub struct Kinetics {
+    gas: GasMixture,
+    reactions: Vec<Compiled>,
+}
+
+/// Everything evaluated at one (T, C) state; reused between calls to avoid allocation.
+#[derive(Debug, Clone, Default)]
+pub struct KineticsWork {
+    temperature: f64,
+    c_total: f64,
+    conc: Vec<f64>,
+    thermo: Vec<ThermoPoint>,
+    rate: Vec<RateValue>,
+    /// Collision concentration of the rate (0 if none).
+    rate_m: Vec<f64>,
+    /// Three-body concentration (1 if not a three-body reaction).
+    third: Vec<f64>,
+    ln_kc: Vec<f64>,
+    /// 1/K_c (0 for irreversible reactions).
+    inv_kc: Vec<f64>,
+    /// exp(g°_k/(R T)) per species (scratch).
+    species_exp: Vec<f64>,
+    /// d ln K_c/dT.
+    dlnkc_dt: Vec<f64>,
+    /// Concentration products Π C^o (forward) and Π C^ν″ (reverse).
+    prod_f: Vec<f64>,
+    prod_r: Vec<f64>,
+    rop_f: Vec<f64>,
+    rop_r: Vec<f64>,
+}
+
+impl KineticsWork {
+    /// Temperature of the last update (K).
+    pub fn temperature(&self) -> f64 {
+        self.temperature
+    }
+    /// Species standard-state thermo at that temperature.
+    pub fn thermo(&self) -> &[ThermoPoint] {
+        &self.thermo
+    }
+    /// Forward rates of progress q_f (mol/(m³ s)).
+    pub fn forward_rates_of_progress(&self) -> &[f64] {
+        &self.rop_f
+    }
+    /// Reverse rates of progress q_r (mol/(m³ s)).
+    pub fn reverse_rates_of_progress(&self) -> &[f64] {
+        &self.rop_r
+    }
+}
+
+impl Kinetics {
+    /// Compile the mechanism's reactions. A mechanism without reactions is allowed (inert gas).
+    pub fn new(gas: &GasMixture) -> Result<Self> {
+        let mech = gas.mechanism();
+        let mut reactions = Vec::with_capacity(mech.reactions.len());
+        for (i, r) in mech.reactions.iter().enumerate() {
+            let err = |message: String| ChemError::Mechanism {
+                file: mech.source.clone(),
+                context: format!("reaction {} '{}'", i + 1, r.equation),
+                message,
+            };
+            let mut orders: Vec<(usize, f64)> = r
+                .reactants
+                .iter()
+                .map(|&(k, nu)| {
+                    (
+                        k,
+                        r.orders.iter().find(|(j, _)| *j == k).map_or(nu, |o| o.1),
+                    )
+                })
+                .collect();
+            for &(k, o) in &r.orders {
+                if !orders.iter().any(|(j, _)| *j == k) {
+                    orders.push((k, o));
+                }
+            }
+            let delta_n = r.products.iter().map(|p| p.1).sum::<f64>()
+                - r.reactants.iter().map(|p| p.1).sum::<f64>();
+            let (rate, rate_m, three_body) = match &r.rate {
+                RateModel::Elementary(a) => (RateExpr::Arrhenius(Arr::from(a)), None, None),
+                RateModel::ThreeBody { rate, third_body } => (
+                    RateExpr::Arrhenius(Arr::from(rate)),
+                    None,
+                    Some(Collider::from_third_body(third_body)),
+                ),
+                RateModel::Falloff {
+                    low,
+                    high,
+                    form,
+                    third_body,
+                }
+                | RateModel::ChemicallyActivated {
+                    low,
+                    high,
+                    form,
+                    third_body,
+                } => (
+                    RateExpr::Falloff {
+                        low: Arr::from(low),
+                        high: Arr::from(high),
+                        blend: Blend::from(form),
+                        activated: matches!(r.rate, RateModel::ChemicallyActivated { .. }),
+                    },
+                    Some(Collider::from_third_body(third_body)),
+                    None,
+                ),
+                RateModel::Plog(table) => {
+                    if table.is_empty() {
+                        return Err(err("PLOG reaction without rate entries".into()));
+                    }
+                    let mut ln_p: Vec<f64> = Vec::new();
+                    let mut rates: Vec<Vec<Arr>> = Vec::new();
+                    for (p, a) in table {
+                        let lp = p.ln();
+                        match ln_p.last() {
+                            Some(&last) if (last - lp).abs() <= 1e-12 * lp.abs().max(1.0) => {
+                                rates.last_mut().expect("non-empty").push(Arr::from(a));
+                            }
+                            _ => {
+                                ln_p.push(lp);
+                                rates.push(vec![Arr::from(a)]);
+                            }
+                        }
+                    }
+                    (
+                        RateExpr::Plog { ln_p, rates },
+                        Some(Collider::total()),
+                        None,
+                    )
+                }
+                RateModel::Chebyshev {
+                    t_range,
+                    p_range,
+                    coeffs,
+                } => (
+                    RateExpr::Chebyshev {
+                        inv_t_min: 1.0 / t_range.0,
+                        inv_t_max: 1.0 / t_range.1,
+                        log_p_min: p_range.0.log10(),
+                        log_p_max: p_range.1.log10(),
+                        coeffs: coeffs.clone(),
+                    },
+                    Some(Collider::total()),
+                    None,
+                ),
+            };
+            let small_integer_nu = r
+                .reactants
+                .iter()
+                .chain(&r.products)
+                .all(|&(_, nu)| nu == 1.0 || nu == 2.0)
+                && r.reactants.len() + r.products.len() <= 6;
+            reactions.push(Compiled {
+                small_integer_nu,
+                reactants: r.reactants.clone(),
+                products: r.products.clone(),
+                orders,
+                reversible: r.reversible,
+                delta_n,
+                rate,
+                rate_m,
+                three_body,
+            });
+        }
+        Ok(Self {
+            gas: gas.clone(),
+            reactions,
+        })
+    }
+
+    /// The phase.
+    pub fn gas(&self) -> &GasMixture {
+        &self.gas
+    }
+
+    /// Number of reactions.
+    pub fn n_reactions(&self) -> usize {
+        self.reactions.len()
+    }
+
+    /// Number of species.
+    pub fn n_species(&self) -> usize {
+        self.gas.n_species()
+    }
+
+    /// A work area sized for this mechanism.
+    pub fn work(&self) -> KineticsWork {
+        let (nr, ns) = (self.n_reactions(), self.n_species());
+        KineticsWork {
+            temperature: f64::NAN,
+            c_total: f64::NAN,
+            conc: vec![0.0; ns],
+            thermo: vec![ThermoPoint::default(); ns],
+            rate: vec![RateValue::default(); nr],
+            rate_m: vec![0.0; nr],
+            third: vec![1.0; nr],
+            ln_kc: vec![0.0; nr],
+            inv_kc: vec![0.0; nr],
+            species_exp: vec![0.0; ns],
+            dlnkc_dt: vec![0.0; nr],
+            prod_f: vec![0.0; nr],
+            prod_r: vec![0.0; nr],
+            rop_f: vec![0.0; nr],
+            rop_r: vec![0.0; nr],
+        }
+    }
+
+    /// Concentrations (mol/m³) of a state: C_k = X_k P/(R T).
+    pub fn concentrations(state: &GasState) -> Vec<f64> {
+        let c = state.pressure / (R * state.temperature);
+        state.mole_fractions.iter().map(|x| x * c).collect()
+    }
+
+    /// Evaluate every rate quantity at temperature `t` (K) and concentrations `conc` (mol/m³).
+    /// Inputs are not range-checked here (this is the inner loop of the reactors); use
+    /// [`Kinetics::evaluate`] for checked, owned results.
+    pub fn update(&self, work: &mut KineticsWork, t: f64, conc: &[f64]) {
+        self.gas.thermo_at(t, &mut work.thermo);
+        self.update_rates(work, t, conc);
+    }
+
+    /// [`Kinetics::update`] with the species thermo at `t` already computed (`thermo`, as from
+    /// [`GasMixture::thermo_at`]), which saves evaluating it twice in the reactors.
+    pub fn update_with_thermo(
+        &self,
+        work: &mut KineticsWork,
+        t: f64,
+        conc: &[f64],
+        thermo: &[ThermoPoint],
+    ) {
+        work.thermo.copy_from_slice(thermo);
+        self.update_rates(work, t, conc);
+    }
+
+    fn update_rates(&self, work: &mut KineticsWork, t: f64, conc: &[f64]) {
+        debug_assert_eq!(conc.len(), self.n_species());
+        work.temperature = t;
+        work.conc.copy_from_slice(conc);
+        let c_total: f64 = conc.iter().sum();
+        work.c_total = c_total;
+        let tt = TempTerms::new(t);
+        let rt_p0 = R * t / self.gas.reference_pressure();
+        let ln_p0_rt = -rt_p0.ln();
+        // exp(g°_k/RT) per species, if no product of three can overflow or underflow.
+        let species_exp = if work.thermo.iter().all(|p| p.g_rt().abs() < 110.0) {
+            for (e, p) in work.species_exp.iter_mut().zip(&work.thermo) {
+                *e = p.g_rt().exp();
+            }
+            Some(std::mem::take(&mut work.species_exp))
+        } else {
+            None
+        };
+        for (i, r) in self.reactions.iter().enumerate() {
+            let m = r
+                .rate_m
+                .as_ref()
+                .map_or(0.0, |c| c.concentration(c_total, conc));
+            work.rate_m[i] = m;
+            work.rate[i] = r.rate.eval(&tt, m);
+            work.third[i] = r
+                .three_body
+                .as_ref()
+                .map_or(1.0, |c| c.concentration(c_total, conc));
+            let mut pf = 1.0;
+            for &(k, o) in &r.orders {
+                pf *= conc_pow(conc[k], o);
+            }
+            work.prod_f[i] = pf;
+            let kf = work.rate[i].k * work.third[i];
+            work.rop_f[i] = kf * pf;
+            // Σν g°/RT and Σν h°/RT over products minus reactants (K_c is reported for
+            // irreversible reactions too, as Cantera does; it is unused there).
+            let (mut dg, mut dh) = (0.0, 0.0);
+            for &(k, nu) in &r.products {
+                dg += nu * work.thermo[k].g_rt();
+                dh += nu * work.thermo[k].h_rt;
+            }
+            for &(k, nu) in &r.reactants {
+                dg -= nu * work.thermo[k].g_rt();
+                dh -= nu * work.thermo[k].h_rt;
+            }
+            work.ln_kc[i] = -dg + r.delta_n * ln_p0_rt;
+            // d(g/RT)/dT = −h/(RT²); d ln(p°/RT)/dT = −1/T.
+            work.dlnkc_dt[i] = (dh - r.delta_n) * tt.inv_t;
+            if r.reversible {
+                let mut pr = 1.0;
+                for &(k, nu) in &r.products {
+                    pr *= conc_pow(conc[k], nu);
+                }
+                // 1/K_c from the per-species exponentials when they are all in range and the
+                // coefficients are small integers (one exp per species instead of one per
+                // reaction); otherwise directly.
+                let inv_kc = match (&species_exp, r.small_integer_nu) {
+                    (Some(e), true) => {
+                        let mut v = rt_p0.powi(r.delta_n as i32);
+                        for &(k, nu) in &r.products {
+                            v *= if nu == 1.0 { e[k] } else { e[k] * e[k] };
+                        }
+                        for &(k, nu) in &r.reactants {
+                            v /= if nu == 1.0 { e[k] } else { e[k] * e[k] };
+                        }
+                        v
+                    }
+                    _ => (-work.ln_kc[i]).exp(),
+                };
+                work.inv_kc[i] = inv_kc;
+                work.prod_r[i] = pr;
+                work.rop_r[i] = kf * inv_kc * pr;
+            } else {
+                work.inv_kc[i] = 0.0;
+                work.prod_r[i] = 0.0;
+                work.rop_r[i] = 0.0;
+            }
+        }
+        if let Some(e) = species_exp {
+            work.species_exp = e;
+        }
+    }
+
+    /// Net production rates ω̇_k (mol/(m³ s)) from the last [`Kinetics::update`].
+    pub fn net_production_rates(&self, work: &KineticsWork, wdot: &mut [f64]) {
+        wdot.iter_mut().for_each(|w| *w = 0.0);
+        for (i, r) in self.reactions.iter().enumerate() {
+            let q = work.rop_f[i] - work.rop_r[i];
+            for &(k, nu) in &r.reactants {
+                wdot[k] -= nu * q;
+            }
+            for &(k, nu) in &r.products {
+                wdot[k] += nu * q;
+            }
+        }
+    }
+
+    /// Evaluate at a state and return owned results, with checked inputs.
+    pub fn evaluate(&self, state: &GasState) -> Result<KineticsRates> {
+        crate::mixture::check_state(state, self.n_species())?;
+        let mut work = self.work();
+        let conc = Self::concentrations(state);
+        self.update(&mut work, state.temperature, &conc);
+        let mut wdot = vec![0.0; self.n_species()];
+        self.net_production_rates(&work, &mut wdot);
+        let h: Vec<f64> = work
+            .thermo
+            .iter()
+            .map(|p| p.h_rt * R * state.temperature)
+            .collect();
+        let heat_release_rate = -wdot.iter().zip(&h).map(|(w, h)| w * h).sum::<f64>();
+        let kf: Vec<f64> = work.rate.iter().map(|v| v.k).collect();
+        let kc: Vec<f64> = work.ln_kc.iter().map(|l| l.exp()).collect();
+        let kr = self
+            .reactions
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                if r.reversible {
+                    kf[i] * (-work.ln_kc[i]).exp()
+                } else {
+                    0.0
+                }
+            })
+            .collect();
+        let out = KineticsRates {
+            forward_rate_constants: kf,
+            reverse_rate_constants: kr,
+            equilibrium_constants: kc,
+            forward_rates_of_progress: work.rop_f.clone(),
+            reverse_rates_of_progress: work.rop_r.clone(),
+            net_rates_of_progress: work
+                .rop_f
+                .iter()
+                .zip(&work.rop_r)
+                .map(|(f, r)| f - r)
+                .collect(),
+            net_production_rates: wdot,
+            heat_release_rate,
+        };
+        if let Some(i) = out
+            .forward_rates_of_progress
+            .iter()
+            .chain(&out.reverse_rates_of_progress)
+            .position(|v| !v.is_finite())
+        {
+            let i = i % self.n_reactions().max(1);
+            return Err(ChemError::NonFinite {
+                quantity: "rate of progress".into(),
+                context: format!(
+                    "reaction {} '{}' at T = {} K, P = {} Pa",
+                    i + 1,
+                    self.gas.mechanism().reactions[i].equation,
+                    state.temperature,
+                    state.pressure
+                ),
+            });
+        }
+        Ok(out)
+    }
+}
+
+/// C^o with integer orders by multiplication (negative C allowed, as Cantera) and fractional
+/// orders as max(C, 0)^o.
+#[inline]
+fn conc_pow(c: f64, o: f64) -> f64 {
+    if o == 1.0 {
+        c
+    } else if o == 2.0 {
+        c * c
+    } else if o.fract() == 0.0 && o > 0.0 {
+        c.powi(o as i32)
+    } else {
+        c.max(0.0).powf(o)
+    }
+}
+
+/// ∂(C^o)/∂C consistent with [`conc_pow`].
+#[inline]
+fn conc_pow_deriv(c: f64, o: f64) -> f64 {
+    if o == 1.0 {
+        1.0
+    } else if o == 2.0 {
+        2.0 * c
+    } else if o.fract() == 0.0 && o > 0.0 {
+        o * c.powi(o as i32 - 1)
+    } else if c > 0.0 {
+        o * c.powf(o - 1.0)
+    } else {
+        0.0
+    }
+}
+
+/// Owned kinetic rates at one state (SI, mol based).
+#[derive(Debug, Clone, PartialEq)]
+pub struct KineticsRates {
+    /// k_f per reaction ((m³/mol)^(n−1)/s); three-body k_f excludes \[M\].
+    pub forward_rate_constants: Vec<f64>,
+    /// k_r = k_f/K_c (0 for irreversible reactions).
+    pub reverse_rate_constants: Vec<f64>,
+    /// K_c in (mol/m³)^Δn (infinite for irreversible reactions).
+    pub equilibrium_constants: Vec<f64>,
+    /// q_f (mol/(m³ s)).
+    pub forward_rates_of_progress: Vec<f64>,
+    /// q_r (mol/(m³ s)).
+    pub reverse_rates_of_progress: Vec<f64>,
+    /// q_f − q_r (mol/(m³ s)).
+    pub net_rates_of_progress: Vec<f64>,
+    /// ω̇_k (mol/(m³ s)).
+    pub net_production_rates: Vec<f64>,
+    /// −Σ h_k ω̇_k (W/m³).
+    pub heat_release_rate: f64,
+}

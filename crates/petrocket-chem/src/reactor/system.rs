@@ -1,0 +1,322 @@
+//! Right-hand side and exact Jacobian of the adiabatic ideal-gas reactors.
+//!
+//! State: the mass fractions Y_k. The energy equation is not integrated; it is imposed: at
+//! every evaluation T solves u(T, Y) = u₀ (constant volume: closed, rigid, adiabatic, no work)
+//! or h(T, Y) = h₀ (constant pressure: closed, adiabatic, p dV work only) by Newton's method.
+//! Internal energy (enthalpy), density (pressure) and mass are therefore conserved to rounding
+//! by construction, not to the integrator's tolerance.
+//!
+//! ```text
+//! dY_k/dt = ω̇_k(T, C) W_k/ρ,   C_k = ρ Y_k/W_k
+//! CV: ρ = ρ₀;  Σ_k Y_k u_k(T)/W_k = u₀   →  ∂T/∂Y_j = −(u_j/W_j)/c_v
+//! CP: ρ = P₀/(R T Σ_k Y_k/W_k);  Σ_k Y_k h_k(T)/W_k = h₀  →  ∂T/∂Y_j = −(h_j/W_j)/c_p
+//! dT/dt = Σ_j ∂T/∂Y_j dY_j/dt = −Σ_j e_j ω̇_j/(ρ c)    (e = u or h, c = c_v or c_p per mass)
+//! ```
+//!
+//! The Jacobian is assembled from the kinetics' exact ∂ω̇/∂C and ∂ω̇/∂T by the chain rule.
+
+use super::ReactorKind;
+use crate::error::{ChemError, Result};
+use crate::kinetics::{Kinetics, KineticsWork};
+use crate::mixture::GasState;
+use crate::thermo::ThermoPoint;
+use nalgebra::DMatrix;
+use petrocket_units::GAS_CONSTANT as R;
+
+/// Temperatures the energy solve may reach (K): the thermo fits' plausible envelope.
+const T_SOLVE_RANGE: (f64, f64) = (100.0, 10_000.0);
+
+/// Diagnostic quantities at one reactor state.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ReactorPoint {
+    /// Temperature (K).
+    pub temperature: f64,
+    /// Pressure (Pa).
+    pub pressure: f64,
+    /// Density (kg/m³).
+    pub density: f64,
+    /// dT/dt (K/s).
+    pub dtdt: f64,
+    /// dP/dt (Pa/s); 0 in the constant-pressure reactor.
+    pub dpdt: f64,
+    /// Heat-release rate −Σ h_k ω̇_k (W/m³).
+    pub heat_release_rate: f64,
+}
+
+/// The reactor equations at fixed kinetics; evaluates f(Y) and ∂f/∂Y.
+#[derive(Debug, Clone)]
+pub struct ReactorSystem<'k> {
+    kin: &'k Kinetics,
+    kind: ReactorKind,
+    /// Specific internal energy (CV) or enthalpy (CP) to hold (J/kg).
+    energy: f64,
+    /// Density (CV) (kg/m³) or pressure (CP) (Pa) to hold.
+    held: f64,
+    inv_w: Vec<f64>,
+    work: KineticsWork,
+    t_guess: f64,
+    conc: Vec<f64>,
+    wdot: Vec<f64>,
+    thermo: Vec<ThermoPoint>,
+    dwdc: DMatrix<f64>,
+    dwdt: Vec<f64>,
+    grad: Vec<f64>,
+    rhs_evals: usize,
+}
+
+impl<'k> ReactorSystem<'k> {
+    /// Reactor of `kind` starting from `initial` (which fixes u₀ or h₀ and ρ₀ or P₀).
+    pub fn new(kin: &'k Kinetics, kind: ReactorKind, initial: &GasState) -> Result<Self> {
+        crate::mixture::check_state(initial, kin.n_species())?;
+        let gas = kin.gas();
+        let props = gas.properties(initial);
+        let (energy, held) = match kind {
+            ReactorKind::ConstantVolume => (props.u_mass(), props.density),
+            ReactorKind::ConstantPressure => (props.h_mass(), initial.pressure),
+        };
+        let ns = kin.n_species();
+        Ok(Self {
+            kin,
+            kind,
+            energy,
+            held,
+            inv_w: gas.molecular_weights().iter().map(|w| 1.0 / w).collect(),
+            work: kin.work(),
+            t_guess: initial.temperature,
+            conc: vec![0.0; ns],
+            wdot: vec![0.0; ns],
+            thermo: vec![ThermoPoint::default(); ns],
+            dwdc: DMatrix::zeros(ns, ns),
+            dwdt: vec![0.0; ns],
+            grad: vec![0.0; ns],
+            rhs_evals: 0,
+        })
+    }
+
+    /// Number of unknowns (species).
+    pub fn dim(&self) -> usize {
+        self.inv_w.len()
+    }
+
+    /// The held specific energy: u₀ (CV) or h₀ (CP) (J/kg).
+    pub fn held_energy(&self) -> f64 {
+        self.energy
+    }
+
+    /// Evaluations of the right-hand side so far.
+    pub fn rhs_evals(&self) -> usize {
+        self.rhs_evals
+    }
+
+    /// Molar energy e_k/(R T) of species k in the held-energy equation (u or h).
+    #[inline]
+    fn e_rt(&self, p: &ThermoPoint) -> f64 {
+        match self.kind {
+            ReactorKind::ConstantVolume => p.h_rt - 1.0,
+            ReactorKind::ConstantPressure => p.h_rt,
+        }
+    }
+
+    /// Molar heat capacity c_k/R (cv or cp) in the held-energy equation.
+    #[inline]
+    fn c_r(&self, p: &ThermoPoint) -> f64 {
+        match self.kind {
+            ReactorKind::ConstantVolume => p.cp_r - 1.0,
+            ReactorKind::ConstantPressure => p.cp_r,
+        }
+    }
+
+    /// Solve the energy equation for T at mass fractions `y`; leaves the species thermo at T
+    /// in `self.thermo` and returns (T, c per unit mass).
+    fn temperature(&mut self, y: &[f64]) -> Result<(f64, f64)> {
+        let gas = self.kin.gas();
+        let mut t = self.t_guess.clamp(T_SOLVE_RANGE.0, T_SOLVE_RANGE.1);
+        for _ in 0..50 {
+            gas.thermo_at(t, &mut self.thermo);
+            let (mut e, mut c) = (0.0, 0.0);
+            for ((p, yk), iw) in self.thermo.iter().zip(y).zip(&self.inv_w) {
+                e += yk * iw * self.e_rt(p);
+                c += yk * iw * self.c_r(p);
+            }
+            let f = R * t * e - self.energy;
+            let c_mass = R * c;
+            if !(c_mass > 0.0 && f.is_finite()) {
+                break;
+            }
+            let dt = f / c_mass;
+            if dt.abs() <= 1e-13 * t {
+                self.t_guess = t;
+                return Ok((t, c_mass));
+            }
+            t = (t - dt).clamp(0.5 * t, 2.0 * t);
+            if !(T_SOLVE_RANGE.0..=T_SOLVE_RANGE.1).contains(&t) {
+                break;
+            }
+        }
+        Err(ChemError::StateNotFound {
+            pair: match self.kind {
+                ReactorKind::ConstantVolume => "UV",
+                ReactorKind::ConstantPressure => "HP",
+            },
+            reason: format!(
+                "the reactor's energy equation has no solution in [{}, {}] K near T = {t:.1} K \
+                 for the current composition",
+                T_SOLVE_RANGE.0, T_SOLVE_RANGE.1
+            ),
+        })
+    }
+
+    /// Density for temperature `t` and mass fractions `y` (kg/m³).
+    fn density(&self, t: f64, y: &[f64]) -> f64 {
+        match self.kind {
+            ReactorKind::ConstantVolume => self.held,
+            ReactorKind::ConstantPressure => {
+                let s: f64 = y.iter().zip(&self.inv_w).map(|(y, iw)| y * iw).sum();
+                self.held / (R * t * s)
+            }
+        }
+    }
+
+    /// Evaluate kinetics at `y`; returns (T, ρ, c per mass) and leaves ω̇ in `self.wdot`.
+    fn evaluate(&mut self, y: &[f64]) -> Result<(f64, f64, f64)> {
+        let (t, c_mass) = self.temperature(y)?;
+        let rho = self.density(t, y);
+        for ((c, yk), iw) in self.conc.iter_mut().zip(y).zip(&self.inv_w) {
+            *c = rho * yk * iw;
+        }
+        self.kin
+            .update_with_thermo(&mut self.work, t, &self.conc, &self.thermo);
+        self.kin.net_production_rates(&self.work, &mut self.wdot);
+        Ok((t, rho, c_mass))
+    }
+
+    /// dY/dt at `y`.
+    pub fn rhs(&mut self, y: &[f64], dydt: &mut [f64]) -> Result<()> {
+        self.rhs_evals += 1;
+        let (_, rho, _) = self.evaluate(y)?;
+        for ((d, w), iw) in dydt.iter_mut().zip(&self.wdot).zip(&self.inv_w) {
+            *d = w / (iw * rho);
+        }
+        if let Some(k) = dydt.iter().position(|v| !v.is_finite()) {
+            return Err(ChemError::NonFinite {
+                quantity: "species production rate".into(),
+                context: format!(
+                    "species '{}' at T = {} K",
+                    self.kin.gas().mechanism().species[k].name,
+                    self.t_guess
+                ),
+            });
+        }
+        Ok(())
+    }
+
+    /// ∂(dY/dt)/∂Y at `y` into `jac` (dim × dim).
+    pub fn jacobian(&mut self, y: &[f64], jac: &mut DMatrix<f64>) -> Result<()> {
+        let (t, rho, c_mass) = self.evaluate(y)?;
+        self.kin
+            .jacobian(&self.work, &mut self.dwdc, &mut self.dwdt, &mut self.grad);
+        let n = self.dim();
+        // ∂T/∂Y_j = −(e_j/W_j)/c.
+        let dtdy: Vec<f64> = (0..n)
+            .map(|j| -R * t * self.e_rt(&self.work_thermo(j)) * self.inv_w[j] / c_mass)
+            .collect();
+        match self.kind {
+            ReactorKind::ConstantVolume => {
+                // J_kj = (W_k/ρ)(∂ω̇_k/∂C_j ρ/W_j + ∂ω̇_k/∂T ∂T/∂Y_j).
+                for j in 0..n {
+                    for k in 0..n {
+                        jac[(k, j)] = (self.dwdc[(k, j)] * rho * self.inv_w[j]
+                            + self.dwdt[k] * dtdy[j])
+                            / (self.inv_w[k] * rho);
+                    }
+                }
+            }
+            ReactorKind::ConstantPressure => {
+                // ρ = P/(R T S), S = Σ Y/W: ∂ρ/∂Y_j = −ρ (1/W_j)/S − (ρ/T) ∂T/∂Y_j;
+                // ∂C_i/∂Y_j = ρ δ_ij/W_i + (Y_i/W_i) ∂ρ/∂Y_j.
+                let s: f64 = y.iter().zip(&self.inv_w).map(|(y, iw)| y * iw).sum();
+                // (∂ω̇/∂C)·(Y/W) shared by every column.
+                let jy: Vec<f64> = (0..n)
+                    .map(|k| {
+                        (0..n)
+                            .map(|i| self.dwdc[(k, i)] * y[i] * self.inv_w[i])
+                            .sum()
+                    })
+                    .collect();
+                for j in 0..n {
+                    let drho = -rho * self.inv_w[j] / s - rho / t * dtdy[j];
+                    for k in 0..n {
+                        let dw = self.dwdc[(k, j)] * rho * self.inv_w[j]
+                            + jy[k] * drho
+                            + self.dwdt[k] * dtdy[j];
+                        jac[(k, j)] = (dw - self.wdot[k] * drho / rho) / (self.inv_w[k] * rho);
+                    }
+                }
+            }
+        }
+        if jac.iter().any(|v| !v.is_finite()) {
+            return Err(ChemError::NonFinite {
+                quantity: "reactor Jacobian".into(),
+                context: format!("T = {t} K"),
+            });
+        }
+        Ok(())
+    }
+
+    fn work_thermo(&self, j: usize) -> ThermoPoint {
+        self.work.thermo()[j]
+    }
+
+    /// Temperature, pressure, rates of change and heat release at `y`.
+    pub fn point(&mut self, y: &[f64]) -> Result<ReactorPoint> {
+        let (t, rho, c_mass) = self.evaluate(y)?;
+        self.point_from_wdot(t, rho, c_mass)
+    }
+
+    /// [`ReactorSystem::point`] when dY/dt at `y` is already known (the integrator hands it
+    /// over at every accepted step): ω̇_k = ρ (dY_k/dt)/W_k, no kinetics evaluation.
+    pub fn point_with_dydt(&mut self, y: &[f64], dydt: &[f64]) -> Result<ReactorPoint> {
+        let (t, c_mass) = self.temperature(y)?;
+        let rho = self.density(t, y);
+        for k in 0..self.dim() {
+            self.conc[k] = rho * y[k] * self.inv_w[k];
+            self.wdot[k] = rho * dydt[k] * self.inv_w[k];
+        }
+        self.point_from_wdot(t, rho, c_mass)
+    }
+
+    /// Diagnostics from ω̇ (`self.wdot`), concentrations and the energy solve's thermo at T.
+    fn point_from_wdot(&self, t: f64, rho: f64, c_mass: f64) -> Result<ReactorPoint> {
+        let thermo = &self.thermo;
+        let (mut e_w, mut h_w, mut sum_w, mut c_tot) = (0.0, 0.0, 0.0, 0.0);
+        for (k, w) in self.wdot.iter().enumerate() {
+            e_w += self.e_rt(&thermo[k]) * w;
+            h_w += thermo[k].h_rt * w;
+            sum_w += w;
+            c_tot += self.conc[k];
+        }
+        let dtdt = -R * t * e_w / (rho * c_mass);
+        let (pressure, dpdt) = match self.kind {
+            ReactorKind::ConstantVolume => (c_tot * R * t, R * (t * sum_w + c_tot * dtdt)),
+            ReactorKind::ConstantPressure => (self.held, 0.0),
+        };
+        let p = ReactorPoint {
+            temperature: t,
+            pressure,
+            density: rho,
+            dtdt,
+            dpdt,
+            heat_release_rate: -R * t * h_w,
+        };
+        if [p.dtdt, p.dpdt, p.heat_release_rate, p.pressure]
+            .iter()
+            .any(|v| !v.is_finite())
+        {
+            return Err(ChemError::NonFinite {
+                quantity: "reactor state".into(),
+                context: format!("T = {t} K"),
+            });
+        }
+        Ok(p)
+    }
+}

@@ -1,0 +1,239 @@
+//! Reactor behaviour beyond the Cantera comparison: no ignition at room temperature, the
+//! original simulator's call, requested output times, constant-pressure invariants, bad input,
+//! determinism and a solver-work snapshot.
+
+mod common;
+
+use petrocket_chem::reactor::{
+    run_reactor, simulate_combustion, ReactorKind, ReactorOptions, ReactorRun, Record,
+};
+use petrocket_chem::{equilibrate, ChemError, EquilibriumMode, GasMixture, GasState, Kinetics};
+
+fn state(gas: &GasMixture, mix: &str, t: f64, p: f64) -> GasState {
+    let x = gas.parse_mole_fractions("mixture", mix).unwrap();
+    gas.state_tpx(t, p, &x).unwrap()
+}
+
+fn run(kind: ReactorKind, mix: &str, t: f64, p: f64, end: f64) -> ReactorRun {
+    let gas = common::h2o2();
+    let kin = Kinetics::new(&gas).unwrap();
+    run_reactor(
+        &kin,
+        &state(&gas, mix, t, p),
+        &ReactorOptions {
+            kind,
+            end_time: end,
+            ..ReactorOptions::default()
+        },
+    )
+    .unwrap()
+}
+
+#[test]
+fn room_temperature_h2_o2_does_not_autoignite() {
+    let r = run(ReactorKind::ConstantVolume, "H2:2,O2:1", 298.15, 1e5, 1.0);
+    assert!(!r.ignited());
+    assert!(r.ignition.is_none());
+    let msg = r.outcome();
+    assert!(msg.contains("no ignition within end time"), "{msg}");
+    assert!(r.peak_temperature - 298.15 < 1.0, "{msg}");
+
+    let c = simulate_combustion(2e-3, 2.0, 298.15, 1e5).unwrap();
+    assert!(!c.ignited());
+    assert!(c.run.outcome().contains("no ignition"));
+}
+
+#[test]
+fn simulate_combustion_reaches_the_closed_vessel_equilibrium() {
+    let c = simulate_combustion(2e-3, 2.0, 1000.0, 1e5).unwrap();
+    assert!(c.ignited(), "{}", c.run.outcome());
+    assert_eq!(c.time.len(), c.pressure.len());
+    assert_eq!(c.time.len(), c.temperature.len());
+    assert!(c.time.windows(2).all(|w| w[1] > w[0]), "time increases");
+    // The end state is the UV equilibrium of the fresh mixture.
+    let gas = common::h2o2();
+    let fresh = state(&gas, "H2:2,O2:1", 1000.0, 1e5);
+    let eq = equilibrate(&gas, &fresh, EquilibriumMode::UV).unwrap();
+    let p_end = *c.pressure.last().unwrap();
+    assert!(
+        (p_end / eq.state.pressure - 1.0).abs() < 1e-6,
+        "{p_end} vs {}",
+        eq.state.pressure
+    );
+    assert!(c.peak_pressure >= p_end * (1.0 - 1e-9));
+    assert!(c.max_dpdt > 1e8, "max dP/dt {}", c.max_dpdt);
+    // Mass = ρ V.
+    let rho = gas.properties(&fresh).density;
+    assert!((c.mass / (rho * 2e-3) - 1.0).abs() < 1e-12);
+}
+
+#[test]
+fn constant_pressure_reactor_holds_pressure_and_enthalpy() {
+    let r = run(
+        ReactorKind::ConstantPressure,
+        "H2:2,O2:1,N2:3",
+        1100.0,
+        2e5,
+        0.05,
+    );
+    assert!(r.ignited(), "{}", r.outcome());
+    assert!(r.conservation.held_rel_drift < 1e-12);
+    assert!(r.conservation.energy_rel_drift < 1e-9);
+    assert!(r.conservation.mass_fraction_sum_error < 1e-12);
+    assert!(
+        r.ignition.unwrap().delay_dpdt.is_none(),
+        "no dP/dt delay at constant P"
+    );
+    let gas = common::h2o2();
+    let eq = equilibrate(
+        &gas,
+        &state(&gas, "H2:2,O2:1,N2:3", 1100.0, 2e5),
+        EquilibriumMode::HP,
+    )
+    .unwrap();
+    assert!((r.final_state.temperature / eq.state.temperature - 1.0).abs() < 1e-6);
+}
+
+#[test]
+fn requested_output_times_interpolate_the_solution() {
+    let gas = common::h2o2();
+    let kin = Kinetics::new(&gas).unwrap();
+    let s = state(&gas, "H2:2,O2:1", 1200.0, 1e5);
+    let times: Vec<f64> = (0..=50).map(|i| i as f64 * 2e-6).collect();
+    let opts = |record| ReactorOptions {
+        end_time: 1e-4,
+        record,
+        ..ReactorOptions::default()
+    };
+    let at_times = run_reactor(&kin, &s, &opts(Record::Times(times.clone()))).unwrap();
+    assert_eq!(at_times.series.time, times);
+    let steps = run_reactor(&kin, &s, &opts(Record::Steps)).unwrap();
+    // Dense output at t vs a run that ends exactly at t (before, during and after ignition).
+    for i in [5, 13, 20, 40] {
+        let t = times[i];
+        let direct = run_reactor(
+            &kin,
+            &s,
+            &ReactorOptions {
+                end_time: t,
+                ..ReactorOptions::default()
+            },
+        )
+        .unwrap();
+        let dense = at_times.series.temperature[i];
+        let end = direct.final_state.temperature;
+        assert!(
+            (dense - end).abs() < 1e-5 * end,
+            "T({t}): dense output {dense} vs run ending there {end}"
+        );
+    }
+    assert_eq!(
+        at_times.stats, steps.stats,
+        "recording does not change the steps"
+    );
+}
+
+#[test]
+fn bad_inputs_are_errors_naming_the_field() {
+    let gas = common::h2o2();
+    let kin = Kinetics::new(&gas).unwrap();
+    let s = state(&gas, "H2:2,O2:1", 1000.0, 1e5);
+    for (opts, field) in [
+        (
+            ReactorOptions {
+                end_time: -1.0,
+                ..ReactorOptions::default()
+            },
+            "end time",
+        ),
+        (
+            ReactorOptions {
+                end_time: f64::NAN,
+                ..ReactorOptions::default()
+            },
+            "end time",
+        ),
+        (
+            ReactorOptions {
+                rtol: 0.0,
+                ..ReactorOptions::default()
+            },
+            "rtol",
+        ),
+        (
+            ReactorOptions {
+                atol: f64::INFINITY,
+                ..ReactorOptions::default()
+            },
+            "atol",
+        ),
+    ] {
+        let e = run_reactor(&kin, &s, &opts).unwrap_err();
+        assert!(matches!(e, ChemError::OutOfRange { .. }), "{e}");
+        assert!(e.to_string().contains(field), "{e}");
+    }
+    let mut bad = s.clone();
+    bad.temperature = f64::NAN;
+    let e = run_reactor(&kin, &bad, &ReactorOptions::default()).unwrap_err();
+    assert!(e.to_string().contains("temperature"), "{e}");
+    let e = simulate_combustion(-1.0, 2.0, 1000.0, 1e5).unwrap_err();
+    assert!(e.to_string().contains("volume"), "{e}");
+    let e = simulate_combustion(1e-3, f64::NAN, 1000.0, 1e5).unwrap_err();
+    assert!(e.to_string().contains("mix_ratio"), "{e}");
+    // Too few steps allowed: an integration error with time, T, P and a hint, never a result.
+    let e = run_reactor(
+        &kin,
+        &s,
+        &ReactorOptions {
+            max_steps: 20,
+            ..ReactorOptions::default()
+        },
+    )
+    .unwrap_err();
+    let msg = e.to_string();
+    assert!(matches!(e, ChemError::Integration { .. }), "{msg}");
+    assert!(msg.contains("T =") && msg.contains("hint"), "{msg}");
+}
+
+#[test]
+fn runs_are_deterministic_across_threads() {
+    let reference = run(ReactorKind::ConstantVolume, "H2:2,O2:1", 1000.0, 1e5, 1e-3);
+    let handles: Vec<_> = (0..2)
+        .map(|_| {
+            std::thread::spawn(|| run(ReactorKind::ConstantVolume, "H2:2,O2:1", 1000.0, 1e5, 1e-3))
+        })
+        .collect();
+    for h in handles {
+        let r = h.join().unwrap();
+        assert_eq!(r, reference, "bitwise identical runs");
+    }
+}
+
+/// Solver work for the four standard benchmark cases (H2:O2 = 2, 1000/1200 K, 1/20 bar, to
+/// 5 × the ignition delay): a change that doubles the work fails here. Bands are ±35 % around
+/// the figures recorded in docs/benchmarks.md.
+#[test]
+fn solver_work_snapshot() {
+    for (t0, p0, tau, steps, jacs) in [
+        (1000.0, 1e5, 1.610e-4, STEPS[0], JACS[0]),
+        (1000.0, 2e6, 2.899e-3, STEPS[1], JACS[1]),
+        (1200.0, 1e5, 1.893e-5, STEPS[2], JACS[2]),
+        (1200.0, 2e6, 6.066e-5, STEPS[3], JACS[3]),
+    ] {
+        let r = run(ReactorKind::ConstantVolume, "H2:2,O2:1", t0, p0, 5.0 * tau);
+        let s = &r.stats;
+        println!("T0 {t0} P0 {p0}: {s:?}");
+        let band =
+            |v: usize, r: usize| (v as f64) <= 1.35 * r as f64 && (v as f64) >= r as f64 / 1.35;
+        assert!(band(s.steps, steps), "steps {} vs {steps}", s.steps);
+        assert!(
+            band(s.jacobian_evals, jacs),
+            "Jacobians {} vs {jacs}",
+            s.jacobian_evals
+        );
+    }
+}
+
+/// Recorded with Radau IIA (petrocket-ode 0.1.0) on 2026-11-21.
+const STEPS: [usize; 4] = [456, 568, 385, 513];
+const JACS: [usize; 4] = [274, 429, 193, 347];
