@@ -125,6 +125,108 @@ pub enum StructureError {
         message: String,
     },
 
+    /// A bottle-profile CSV could not be parsed: names the line, the field and the value.
+    #[error("{origin}, line {line}{}: {message}", field_value(.field, .value))]
+    ProfileCsv {
+        /// Where the text came from (a path or `<string>`).
+        origin: String,
+        /// 1-based line number in the file (the header is line 1).
+        line: usize,
+        /// Column name (`z_m`, `r_m`, `t_m`), if the problem is one field.
+        field: Option<String>,
+        /// The offending text or value, if any.
+        value: Option<String>,
+        /// What is wrong and what is expected.
+        message: String,
+    },
+
+    /// A meridian profile is geometrically invalid (rows are numbered from 1, the first data
+    /// row after the header).
+    #[error("invalid bottle profile {origin}: row {row} (z = {z_m} m, r = {r_m} m): {message}")]
+    InvalidProfile {
+        /// Where the profile came from.
+        origin: String,
+        /// 1-based data row.
+        row: usize,
+        /// Axial coordinate of the row, m.
+        z_m: f64,
+        /// Radius of the row, m.
+        r_m: f64,
+        /// What is wrong, with a hint.
+        message: String,
+    },
+
+    /// Mesh generation produced an element with a non-positive Jacobian (the wall offset folds).
+    #[error(
+        "mesh: element {element} near z = {z_m} m, r = {r_m} m has a non-positive Jacobian \
+         ({message}); the wall is too thick for the curvature of the meridian there — add rows \
+         to smooth the corner or reduce the thickness"
+    )]
+    InvalidMesh {
+        /// 1-based element number (as in an exported CalculiX deck).
+        element: usize,
+        /// Axial coordinate of the element centre, m.
+        z_m: f64,
+        /// Radius of the element centre, m.
+        r_m: f64,
+        /// Details.
+        message: String,
+    },
+
+    /// A numerical failure of the FEM (singular stiffness, non-finite result). Never an input
+    /// problem the user could fix by retyping a value; report it as a bug if it persists.
+    #[error("numerical failure in {stage}: {message}")]
+    Numerical {
+        /// The stage ("sparse Cholesky factorisation", "stress recovery", ...).
+        stage: &'static str,
+        /// What happened.
+        message: String,
+    },
+
+    /// CalculiX (`ccx`) is not on PATH or could not be started.
+    #[error(
+        "cannot run CalculiX `{program}`: {message}; install it (Debian/Ubuntu: \
+         `apt-get install calculix-ccx`) or use the native engine"
+    )]
+    CalculixUnavailable {
+        /// Program name or path tried.
+        program: String,
+        /// What went wrong.
+        message: String,
+    },
+
+    /// CalculiX ran but failed.
+    #[error("CalculiX failed ({status}) in {}: {output_tail}", .dir.display())]
+    CalculixFailed {
+        /// Exit status text.
+        status: String,
+        /// Working directory (kept for inspection).
+        dir: PathBuf,
+        /// Last lines of its output.
+        output_tail: String,
+    },
+
+    /// A CalculiX result file could not be understood.
+    #[error("cannot read CalculiX results {}, line {line}: {message}", .path.display())]
+    CalculixResults {
+        /// The result file.
+        path: PathBuf,
+        /// 1-based line number (0 when the problem is the file as a whole).
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
+
+    /// A file could not be written.
+    #[error("cannot write {}", .path.display())]
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// The underlying error.
+        #[source]
+        source: std::io::Error,
+    },
+
     /// A file could not be read.
     #[error("cannot read {}", .path.display())]
     Io {
@@ -134,6 +236,23 @@ pub enum StructureError {
         #[source]
         source: std::io::Error,
     },
+}
+
+impl StructureError {
+    /// Whether the error is a numerical failure (as opposed to bad input or a missing or
+    /// failing external tool): the CLI maps it to its "numerical failure" exit code.
+    pub fn is_numerical(&self) -> bool {
+        matches!(self, StructureError::Numerical { .. })
+    }
+}
+
+fn field_value(field: &Option<String>, value: &Option<String>) -> String {
+    match (field, value) {
+        (Some(f), Some(v)) => format!(", field `{f}` = `{v}`"),
+        (Some(f), None) => format!(", field `{f}`"),
+        (None, Some(v)) => format!(", `{v}`"),
+        (None, None) => String::new(),
+    }
 }
 
 fn did_you_mean(suggestion: &Option<String>) -> String {

@@ -1,8 +1,9 @@
 //! Structure for the PET Rocket Simulator: bottle geometry, materials database, analytic
 //! wall stresses.
 //!
-//! This crate is the analytic pre-check of ARCHITECTURE §3.3 — the quick reject before any
-//! FEM — plus the cited materials data and bottle presets the later stages build on.
+//! This crate holds the analytic pre-check of ARCHITECTURE §3.3 — the quick reject before any
+//! FEM — the cited materials data, the bottle geometry ([`geometry`]: profiles and presets),
+//! the native axisymmetric FEM ([`fem`]) and its CalculiX cross-check ([`calculix`]).
 //!
 //! # Conventions (read these)
 //!
@@ -68,7 +69,10 @@
 
 pub mod analytic;
 pub mod bottle;
+pub mod calculix;
 mod error;
+pub mod fem;
+pub mod geometry;
 pub mod materials;
 
 pub use error::{Result, StructureError};

@@ -1,5 +1,6 @@
-//! Bottle geometry. For now a bottle is its cylindrical body ([`CylinderBottle`]); full
-//! meridian profiles (base, shoulder, neck, thickness distribution) come with the FEM.
+//! Bottle dimensions for the analytic check: a bottle as its cylindrical body
+//! ([`CylinderBottle`]). Full meridian profiles (base, shoulder, neck, thickness distribution)
+//! are in [`crate::geometry`], whose presets take these dimensions.
 //!
 //! Presets for carbonated-drink bottles: `"0.5L"`, `"1L"`, `"1.5L"`, `"2L"`. The 2 L data
 //! come from VALIDATION B5–B7; the smaller sizes are documented assumptions (see each

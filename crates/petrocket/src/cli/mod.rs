@@ -3,6 +3,7 @@
 mod bug_report;
 mod chem;
 pub mod crash;
+mod fem;
 pub mod logging;
 mod materials;
 mod run;
@@ -52,6 +53,8 @@ enum Command {
     /// Chemistry calculations.
     #[command(subcommand)]
     Chem(chem::ChemCommand),
+    /// Static axisymmetric FEM of a bottle wall under internal gauge pressure (native or CalculiX).
+    Fem(fem::FemArgs),
     /// List the materials database (built-in, plus an optional user file).
     Materials(materials::MaterialsArgs),
     /// Run the built-in validation suite: published values and Cantera golden data.
@@ -67,6 +70,7 @@ impl Cli {
         match &self.command {
             Command::Run(a) => files.push(("config", a.config_path())),
             Command::Materials(a) => files.extend(a.file_path().map(|p| ("materials file", p))),
+            Command::Fem(a) => files.extend(a.input_files()),
             Command::BugReport(a) => files.extend(a.config_path().map(|p| ("config", p))),
             Command::Chem(_) | Command::Validate(_) => {}
         }
@@ -81,6 +85,7 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Run(a) => run::run(a),
         Command::Chem(c) => chem::run(c),
         Command::Materials(a) => materials::run(a),
+        Command::Fem(a) => fem::run(a),
         Command::Validate(a) => validate::run(a),
         Command::BugReport(a) => bug_report::run(a),
     }
@@ -105,11 +110,14 @@ pub fn exit_code_for(err: &anyhow::Error) -> u8 {
                 _ => EXIT_INPUT,
             };
         }
-        if cause
-            .downcast_ref::<petrocket_structure::StructureError>()
-            .is_some()
-            || cause.downcast_ref::<petrocket_units::UnitError>().is_some()
-        {
+        if let Some(s) = cause.downcast_ref::<petrocket_structure::StructureError>() {
+            return if s.is_numerical() {
+                EXIT_NUMERICAL
+            } else {
+                EXIT_INPUT
+            };
+        }
+        if cause.downcast_ref::<petrocket_units::UnitError>().is_some() {
             return EXIT_INPUT;
         }
     }

@@ -1,0 +1,298 @@
+//! Structured mesh of `CAX8` elements through the wall of a profile.
+//!
+//! The wall is cut into *stations* along the smooth mid-surface meridian (rows joined by
+//! tangent fillets, see [`crate::geometry::CORNER_TURN_DEG`]) and into `layers` through
+//! the thickness. Every profile row is a station; each span between rows of length `L` is
+//! divided into
+//! `ceil(L/h)·refine` elements with
+//!
+//! ```text
+//! h = min( √(max(r, 4t)·t) / elements_per_bending_length , max_element_length )
+//! ```
+//!
+//! evaluated with the segment's mean radius and thickness: `√(r·t)` is the length over which
+//! bending at a junction or thickness change decays in a shell of revolution (the decay
+//! length is `√(r·t)/[3(1 − ν²)]^¼ ≈ 0.78·√(r·t)`), so the default of 4 elements per `√(r·t)`
+//! resolves the bending boundary layers everywhere without grading. Near a pole `r → 0`, the
+//! floor `4t` stops the elements from shrinking without need.
+//!
+//! Node positions: the mid-surface point plus `η·(t/2)` times the offset vector of the
+//! station (outward normal; at a sharp corner the lengthened bisector, at a pole the axis),
+//! with `η` from −1 (inner surface) to +1 (outer). Mid-side nodes along the meridian lie on
+//! the curve too, so element edges follow the curved wall (quadratic edges).
+
+use super::element;
+use crate::error::{Result, StructureError};
+use crate::geometry::meridian::{CurvePoint, Meridian};
+use crate::geometry::Profile;
+
+/// Mesh density and refinement.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct MeshOptions {
+    /// Elements per bending length `√(r·t)` along the meridian (default 4).
+    pub elements_per_bending_length: f64,
+    /// Longest element along the meridian, m (default 0.01).
+    pub max_element_length_m: f64,
+    /// Element layers through the wall (default 2; at least 1).
+    pub layers: usize,
+    /// Refinement factor: multiplies the elements along the meridian and the layers
+    /// (default 1).
+    pub refine: usize,
+}
+
+impl Default for MeshOptions {
+    fn default() -> Self {
+        Self {
+            elements_per_bending_length: 4.0,
+            max_element_length_m: 0.01,
+            layers: 2,
+            refine: 1,
+        }
+    }
+}
+
+impl MeshOptions {
+    /// The default density refined `factor` times (along the meridian and through the wall).
+    pub fn refined(factor: usize) -> Self {
+        Self {
+            refine: factor,
+            ..Self::default()
+        }
+    }
+
+    fn validate(&self) -> Result<()> {
+        crate::error::positive(
+            "elements per bending length",
+            self.elements_per_bending_length,
+            "",
+        )?;
+        crate::error::positive("max element length", self.max_element_length_m, "m")?;
+        for (q, v) in [
+            ("mesh layers", self.layers),
+            ("mesh refinement factor", self.refine),
+        ] {
+            if v == 0 || v > 64 {
+                return Err(StructureError::InvalidInput {
+                    quantity: q,
+                    value: v as f64,
+                    unit: "",
+                    requirement: "an integer from 1 to 64".into(),
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Where a node sits: half-station index along the meridian and half-level through the wall.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mesh {
+    /// Node coordinates `(r, z)`, m.
+    pub nodes: Vec<[f64; 2]>,
+    /// Elements: 8 node indices (0-based) in `CAX8` order.
+    pub elements: Vec<[usize; 8]>,
+    /// Element layers through the wall.
+    pub layers: usize,
+    /// Number of elements along the meridian.
+    pub elements_along: usize,
+    /// Node index at half-station `i` (0..=2m) and half-level `q` (0..=2·layers; 0 inner),
+    /// `usize::MAX` where the serendipity element has no node.
+    grid: Vec<usize>,
+    /// Arc length of the mid-surface at every half-station, m.
+    pub station_s: Vec<f64>,
+    /// Mid-surface point `(r, z)` at every half-station, m.
+    pub station_mid: Vec<[f64; 2]>,
+    /// Wall thickness at every half-station, m.
+    pub station_t: Vec<f64>,
+    /// Unit meridian tangent `(r, z)` at every half-station (increasing arc length).
+    pub station_tangent: Vec<[f64; 2]>,
+    /// Nodes on the axis (`u_r = 0`).
+    pub axis_nodes: Vec<usize>,
+    /// The node whose axial displacement is fixed to remove the rigid-body translation.
+    pub fixed_z_node: usize,
+    /// `(element, face)` pairs of the inner (pressurised) surface (0-based face).
+    pub inner_faces: Vec<(usize, usize)>,
+    /// `(element, face)` pairs of the neck's top edge that carry the cap load (empty when
+    /// closed at both poles).
+    pub cap_faces: Vec<(usize, usize)>,
+    /// Cap traction per unit gauge pressure: the top edge carries the uniform axial pull
+    /// `p·r_i²/(r_o² − r_i²)` so that its resultant is `p·π·r_i²`.
+    pub cap_traction_per_pa: f64,
+    /// Whether the profile is closed at both poles.
+    pub closed_top: bool,
+    /// The options it was made with.
+    pub options: MeshOptions,
+}
+
+impl Mesh {
+    /// Builds the mesh of `profile` (thickness steps become short tapers, see
+    /// [`Profile`]'s docs).
+    pub fn new(profile: &Profile, options: &MeshOptions) -> Result<Mesh> {
+        options.validate()?;
+        let prof = profile.for_meshing();
+        let mer = Meridian::new(&prof);
+        let layers = options.layers * options.refine;
+        let closed_top = prof.is_closed_top();
+
+        // Half-stations along the meridian: corners of the elements at even indices,
+        // mid-sides at odd ones.
+        let mut half: Vec<(CurvePoint, f64)> = Vec::new();
+        let mut s_acc = 0.0;
+        for i in 0..mer.spans() {
+            let (a, b) = mer.span_rows(i);
+            let len = mer.span_length(i);
+            let r_mean = 0.5 * (a.r_m + b.r_m);
+            let t_mean = 0.5 * (a.t_m + b.t_m);
+            let h = ((r_mean.max(4.0 * t_mean) * t_mean).sqrt()
+                / options.elements_per_bending_length)
+                .min(options.max_element_length_m);
+            let n_el = ((len / h).ceil() as usize).max(1) * options.refine;
+            for k in 0..2 * n_el {
+                let f = k as f64 / (2 * n_el) as f64;
+                half.push((mer.eval(i, f), s_acc + f * len));
+            }
+            s_acc += len;
+        }
+        half.push((mer.eval(mer.spans() - 1, 1.0), s_acc));
+        let m = (half.len() - 1) / 2; // elements along
+        let nq = 2 * layers + 1;
+        let ni = 2 * m + 1;
+        let mut grid = vec![usize::MAX; ni * nq];
+        let mut nodes: Vec<[f64; 2]> = Vec::with_capacity(ni * nq);
+        for (i, (cp, _)) in half.iter().enumerate() {
+            for q in 0..nq {
+                if i % 2 == 1 && q % 2 == 1 {
+                    continue;
+                }
+                let eta = -1.0 + q as f64 / layers as f64;
+                let h = 0.5 * cp.t * eta;
+                let mut p = [
+                    cp.point[0] + h * cp.offset[0],
+                    cp.point[1] + h * cp.offset[1],
+                ];
+                let on_axis = i == 0 || (closed_top && i == ni - 1);
+                if on_axis {
+                    p[0] = 0.0;
+                }
+                grid[i * nq + q] = nodes.len();
+                nodes.push(p);
+            }
+        }
+        let node = |i: usize, q: usize| grid[i * nq + q];
+        let mut elements = Vec::with_capacity(m * layers);
+        let mut inner_faces = Vec::new();
+        let mut cap_faces = Vec::new();
+        for j in 0..m {
+            for k in 0..layers {
+                let (i0, i1, im) = (2 * j, 2 * j + 2, 2 * j + 1);
+                let (q0, q1, qm) = (2 * k, 2 * k + 2, 2 * k + 1);
+                let e = [
+                    node(i0, q1),
+                    node(i1, q1),
+                    node(i1, q0),
+                    node(i0, q0),
+                    node(im, q1),
+                    node(i1, qm),
+                    node(im, q0),
+                    node(i0, qm),
+                ];
+                let id = elements.len();
+                let x: [[f64; 2]; 8] = std::array::from_fn(|a| nodes[e[a]]);
+                let jmin = element::min_jacobian(&x);
+                if jmin.is_nan() || jmin <= 0.0 {
+                    let c = [
+                        x.iter().map(|p| p[0]).sum::<f64>() / 8.0,
+                        x.iter().map(|p| p[1]).sum::<f64>() / 8.0,
+                    ];
+                    return Err(StructureError::InvalidMesh {
+                        element: id + 1,
+                        z_m: c[1],
+                        r_m: c[0],
+                        message: format!("smallest det J = {jmin:.3e} m²"),
+                    });
+                }
+                if k == 0 {
+                    inner_faces.push((id, 2));
+                }
+                if j == m - 1 && !closed_top {
+                    cap_faces.push((id, 1));
+                }
+                elements.push(e);
+            }
+        }
+        let mut axis_nodes = Vec::new();
+        for q in 0..nq {
+            axis_nodes.push(node(0, q));
+            if closed_top {
+                axis_nodes.push(node(2 * m, q));
+            }
+        }
+        let cap_traction_per_pa = if closed_top {
+            0.0
+        } else {
+            let r_i = nodes[node(2 * m, 0)][0];
+            let r_o = nodes[node(2 * m, nq - 1)][0];
+            let ring = r_o * r_o - r_i * r_i;
+            if ring.is_nan() || ring <= 1e-6 * r_o * r_o {
+                let last = profile.rows()[profile.rows().len() - 1];
+                return Err(StructureError::InvalidProfile {
+                    origin: profile.origin().to_string(),
+                    row: profile.rows().len(),
+                    z_m: last.z_m,
+                    r_m: last.r_m,
+                    message: "the top edge of the neck must face upward (the meridian must end \
+                              running upward) to carry the cap's axial end load"
+                        .into(),
+                });
+            }
+            r_i * r_i / ring
+        };
+        let station_s = half.iter().map(|h| h.1).collect();
+        let station_mid = half.iter().map(|h| h.0.point).collect();
+        let station_t = half.iter().map(|h| h.0.t).collect();
+        let station_tangent = half.iter().map(|h| h.0.tangent).collect();
+        Ok(Mesh {
+            fixed_z_node: node(0, layers),
+            nodes,
+            elements,
+            layers,
+            elements_along: m,
+            grid,
+            station_s,
+            station_mid,
+            station_t,
+            station_tangent,
+            axis_nodes,
+            inner_faces,
+            cap_faces,
+            cap_traction_per_pa,
+            closed_top,
+            options: *options,
+        })
+    }
+
+    /// Number of half-stations along the meridian (`2·elements_along + 1`).
+    pub fn half_stations(&self) -> usize {
+        2 * self.elements_along + 1
+    }
+
+    /// Node at half-station `i` and half-level `q` (0 = inner surface, `2·layers` = outer),
+    /// if the serendipity mesh has one there.
+    pub fn node_at(&self, i: usize, q: usize) -> Option<usize> {
+        let nq = 2 * self.layers + 1;
+        (i < self.half_stations() && q < nq)
+            .then(|| self.grid[i * nq + q])
+            .filter(|&n| n != usize::MAX)
+    }
+
+    /// Number of unknowns before constraints (2 per node).
+    pub fn dofs(&self) -> usize {
+        2 * self.nodes.len()
+    }
+
+    /// Element corner and mid-side coordinates.
+    pub(crate) fn element_coords(&self, e: usize) -> [[f64; 2]; 8] {
+        let el = &self.elements[e];
+        std::array::from_fn(|a| self.nodes[el[a]])
+    }
+}

@@ -1,0 +1,138 @@
+//! Profile CSV: header `z_m,r_m,t_m`, one row per line, `#` comments and blank lines ignored.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use super::{Profile, ProfileRow, CSV_HEADER};
+use crate::error::{Result, StructureError};
+
+impl Profile {
+    /// Parses a profile CSV (see the module docs of [`crate::geometry`]). `origin` names the
+    /// source in error messages. Errors name the line, the field and the value.
+    pub fn from_csv_str(text: &str, origin: &str) -> Result<Profile> {
+        let err = |line: usize, field: Option<&str>, value: Option<&str>, message: String| {
+            StructureError::ProfileCsv {
+                origin: origin.to_string(),
+                line,
+                field: field.map(str::to_string),
+                value: value.map(str::to_string),
+                message,
+            }
+        };
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let mut header_seen = false;
+        let mut rows = Vec::new();
+        let mut lines = Vec::new();
+        for (idx, raw) in text.lines().enumerate() {
+            let line_no = idx + 1;
+            let line = raw.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let fields: Vec<&str> = line.split(',').map(str::trim).collect();
+            if !header_seen {
+                if fields != CSV_HEADER {
+                    let looks_numeric = fields.iter().any(|f| f.parse::<f64>().is_ok());
+                    let hint = if looks_numeric {
+                        "missing header: the first line must be `z_m,r_m,t_m`"
+                    } else {
+                        "the header must be exactly `z_m,r_m,t_m` (SI units: m)"
+                    };
+                    return Err(err(line_no, None, Some(line), hint.to_string()));
+                }
+                header_seen = true;
+                continue;
+            }
+            if fields.len() != 3 {
+                return Err(err(
+                    line_no,
+                    None,
+                    Some(line),
+                    format!("expected 3 fields (z_m,r_m,t_m), found {}", fields.len()),
+                ));
+            }
+            let mut v = [0.0; 3];
+            for (k, (name, text)) in CSV_HEADER.iter().zip(&fields).enumerate() {
+                let x: f64 = text.parse().map_err(|_| {
+                    err(
+                        line_no,
+                        Some(name),
+                        Some(text),
+                        "not a number (plain SI value in m expected, e.g. 0.0523)".into(),
+                    )
+                })?;
+                if !x.is_finite() {
+                    return Err(err(
+                        line_no,
+                        Some(name),
+                        Some(text),
+                        "not a finite number".into(),
+                    ));
+                }
+                v[k] = x;
+            }
+            if v[1] < 0.0 {
+                return Err(err(
+                    line_no,
+                    Some("r_m"),
+                    Some(fields[1]),
+                    "the radius must be ≥ 0".into(),
+                ));
+            }
+            if v[2] <= 0.0 {
+                return Err(err(
+                    line_no,
+                    Some("t_m"),
+                    Some(fields[2]),
+                    "the wall thickness must be > 0".into(),
+                ));
+            }
+            rows.push(ProfileRow::new(v[0], v[1], v[2]));
+            lines.push(line_no);
+        }
+        if !header_seen {
+            return Err(err(
+                1,
+                None,
+                None,
+                "empty file: expected the header `z_m,r_m,t_m` and rows".into(),
+            ));
+        }
+        Profile::with_lines(rows, origin.to_string(), Some(&lines))
+    }
+
+    /// Reads and validates a profile CSV file.
+    pub fn load_csv(path: impl AsRef<Path>) -> Result<Profile> {
+        let path = path.as_ref();
+        let text = std::fs::read_to_string(path).map_err(|source| StructureError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Self::from_csv_str(&text, &path.display().to_string())
+    }
+
+    /// The profile as CSV text (header `z_m,r_m,t_m`, values that round-trip exactly),
+    /// preceded by `#` comment lines from `comments`.
+    pub fn to_csv_string(&self, comments: &[&str]) -> String {
+        let mut s = String::new();
+        for c in comments {
+            for line in c.lines() {
+                let _ = writeln!(s, "# {line}");
+            }
+        }
+        let _ = writeln!(s, "{}", CSV_HEADER.join(","));
+        for r in &self.rows {
+            let _ = writeln!(s, "{},{},{}", r.z_m, r.r_m, r.t_m);
+        }
+        s
+    }
+
+    /// Writes the profile as CSV (see [`Self::to_csv_string`]).
+    pub fn write_csv(&self, path: impl AsRef<Path>, comments: &[&str]) -> Result<()> {
+        let path = path.as_ref();
+        std::fs::write(path, self.to_csv_string(comments)).map_err(|source| StructureError::Write {
+            path: path.to_path_buf(),
+            source,
+        })
+    }
+}
