@@ -23,7 +23,7 @@ import timeit
 import warnings
 from pathlib import Path
 
-from machine import cpu_model
+from machine import machine_info
 
 import cantera as ct
 
@@ -60,14 +60,7 @@ def main():
     result = {
         "cantera_version": ct.__version__,
         "python_version": platform.python_version(),
-        "machine": {
-            "processor": platform.processor(),
-            "cpu_model": cpu_model(),
-            "machine": platform.machine(),
-            "platform": platform.platform(),
-            "cpu_count": os.cpu_count(),
-            "loadavg_1min_at_start": os.getloadavg()[0],
-        },
+        "machine": machine_info(),
         "mechanism": MECH.relative_to(REPO).as_posix(),
         "state": {"T_K": T0, "P_Pa": P0, "X": X0},
         "equilibrate_call": "gas.equilibrate(mode)  (defaults: solver='auto', rtol=1e-9)",

@@ -38,7 +38,7 @@ from pathlib import Path
 import cantera as ct
 import numpy as np
 
-from machine import cpu_model
+from machine import machine_info
 
 REPO = Path(__file__).resolve().parents[2]
 H2O2 = (REPO / "crates/petrocket-chem/data/mechanisms/h2o2.yaml", "ohmech")
@@ -123,14 +123,7 @@ def main():
     result = {
         "cantera_version": ct.__version__,
         "python_version": platform.python_version(),
-        "machine": {
-            "processor": platform.processor(),
-            "cpu_model": cpu_model(),
-            "machine": platform.machine(),
-            "platform": platform.platform(),
-            "cpu_count": os.cpu_count(),
-            "loadavg_1min_at_start": os.getloadavg()[0],
-        },
+        "machine": machine_info(),
         "reactor": "IdealGasReactor (constant volume, adiabatic, energy on), clone=False",
         "rtol": RTOL,
         "atol": ATOL,

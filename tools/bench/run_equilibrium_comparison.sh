@@ -46,22 +46,9 @@ for case in sorted(p for p in root.iterdir() if (p / "new" / "estimates.json").e
     }
 if not cases:
     sys.exit(f"no criterion estimates under {root}")
-import os, subprocess, datetime
-def run(*cmd):
-    try:
-        return subprocess.run(cmd, capture_output=True, text=True, check=True).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return None
-cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), None)
-record = {
-    "statistic": "criterion median of per-iteration time",
-    "cases": cases,
-    "date_utc": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
-    "commit": run("git", "rev-parse", "--short", "HEAD"),
-    "dirty": bool(run("git", "status", "--porcelain")),
-    "rustc": run("rustc", "--version"),
-    "machine": {"cpu_model": cpu, "cpu_count": os.cpu_count(), "loadavg_at_end": os.getloadavg()},
-}
+sys.path.insert(0, "tools/bench")
+from machine import run_record
+record = run_record(cases, "criterion median of per-iteration time")
 out.write_text(json.dumps(record, indent=1, sort_keys=True) + "\n")
 EOF
 

@@ -42,7 +42,7 @@ fi
 load_after="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
 
 python3 - "${target_dir}/criterion/ignition" "${results}" "${started}" "${load_before}" "${load_after}" <<'PY'
-import datetime, json, os, pathlib, re, subprocess, sys
+import json, pathlib, re, sys
 root, results, started = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2]), float(sys.argv[3])
 log = (results / "petrocket_ignition.log").read_text()
 stats = {}
@@ -56,17 +56,9 @@ for case in sorted(p for p in root.iterdir() if (p / "new" / "estimates.json").e
     est = json.loads((case / "new" / "estimates.json").read_text())
     cases[case.name] = {"median_ms_per_case": est["median"]["point_estimate"] / 1e6,
                         **stats.get(case.name, {})}
-def run(*cmd):
-    try:
-        return subprocess.run(cmd, capture_output=True, text=True, check=True).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return None
-cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), None)
-record = {"statistic": "criterion median of per-case time", "cases": cases,
-          "date_utc": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
-          "commit": run("git", "rev-parse", "--short", "HEAD"), "dirty": bool(run("git", "status", "--porcelain")),
-          "rustc": run("rustc", "--version"),
-          "machine": {"cpu_model": cpu, "cpu_count": os.cpu_count(), "loadavg_at_end": os.getloadavg()}}
+sys.path.insert(0, "tools/bench")
+from machine import run_record
+record = run_record(cases, "criterion median of per-case time")
 (results / "petrocket_ignition.json").write_text(json.dumps(record, indent=1, sort_keys=True) + "\n")
 cantera = json.loads((results / "cantera_ignition.json").read_text())
 print()

@@ -44,18 +44,7 @@ impl RealLu {
         for k in 0..n {
             // Pivot search in column k.
             let col_k = k * n;
-            let mut p = k;
-            let mut max = a[col_k + k].abs();
-            for i in k + 1..n {
-                let v = a[col_k + i].abs();
-                if v > max {
-                    max = v;
-                    p = i;
-                }
-            }
-            if max == 0.0 || !max.is_finite() {
-                return Err(Singular);
-            }
+            let p = pivot_row(k, n, |i| a[col_k + i].abs())?;
             self.piv[k] = p;
             if p != k {
                 for j in 0..n {
@@ -143,18 +132,7 @@ impl ComplexLu {
         let (re, im) = (&mut self.re, &mut self.im);
         for k in 0..n {
             let col_k = k * n;
-            let mut p = k;
-            let mut max = re[col_k + k].abs() + im[col_k + k].abs();
-            for i in k + 1..n {
-                let v = re[col_k + i].abs() + im[col_k + i].abs();
-                if v > max {
-                    max = v;
-                    p = i;
-                }
-            }
-            if max == 0.0 || !max.is_finite() {
-                return Err(Singular);
-            }
+            let p = pivot_row(k, n, |i| re[col_k + i].abs() + im[col_k + i].abs())?;
             self.piv[k] = p;
             if p != k {
                 for j in 0..n {
@@ -244,6 +222,24 @@ fn reciprocal(a: f64, b: f64) -> (f64, f64) {
         let d = a * r + b;
         (r / d, -1.0 / d)
     }
+}
+
+/// Partial pivoting: the row in `k..n` with the largest `magnitude`, first on ties; a zero or
+/// non-finite largest magnitude means the matrix is singular (or poisoned by NaN).
+fn pivot_row(k: usize, n: usize, magnitude: impl Fn(usize) -> f64) -> Result<usize, Singular> {
+    let mut p = k;
+    let mut max = magnitude(k);
+    for i in k + 1..n {
+        let v = magnitude(i);
+        if v > max {
+            max = v;
+            p = i;
+        }
+    }
+    if max == 0.0 || !max.is_finite() {
+        return Err(Singular);
+    }
+    Ok(p)
 }
 
 #[cfg(test)]

@@ -8,7 +8,10 @@ use std::path::{Path, PathBuf};
 use std::process::Output;
 
 fn run_example(name: &str, extra: &[&str]) -> (Output, Value) {
-    let out = scratch("cli", name);
+    // One output directory per call: tests run in parallel and several run the same example.
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let out = scratch("cli", &format!("{name}-{call}"));
     let cfg = repo(&format!("examples/{name}.toml"));
     let mut args = vec!["run", cfg.to_str().unwrap(), "--out", out.to_str().unwrap()];
     args.extend_from_slice(extra);

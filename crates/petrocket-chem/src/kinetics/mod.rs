@@ -341,14 +341,12 @@ impl Kinetics {
         let rt_p0 = R * t / self.gas.reference_pressure();
         let ln_p0_rt = -rt_p0.ln();
         // exp(g°_k/RT) per species, if no product of three can overflow or underflow.
-        let species_exp = if work.thermo.iter().all(|p| p.g_rt().abs() < 110.0) {
+        let species_exp_ok = work.thermo.iter().all(|p| p.g_rt().abs() < 110.0);
+        if species_exp_ok {
             for (e, p) in work.species_exp.iter_mut().zip(&work.thermo) {
                 *e = p.g_rt().exp();
             }
-            Some(std::mem::take(&mut work.species_exp))
-        } else {
-            None
-        };
+        }
         for (i, r) in self.reactions.iter().enumerate() {
             let m = r
                 .rate_m
@@ -389,18 +387,18 @@ impl Kinetics {
                 // 1/K_c from the per-species exponentials when they are all in range and the
                 // coefficients are small integers (one exp per species instead of one per
                 // reaction); otherwise directly.
-                let inv_kc = match (&species_exp, r.small_integer_nu) {
-                    (Some(e), true) => {
-                        let mut v = rt_p0.powi(r.delta_n as i32);
-                        for &(k, nu) in &r.products {
-                            v *= if nu == 1.0 { e[k] } else { e[k] * e[k] };
-                        }
-                        for &(k, nu) in &r.reactants {
-                            v /= if nu == 1.0 { e[k] } else { e[k] * e[k] };
-                        }
-                        v
+                let inv_kc = if species_exp_ok && r.small_integer_nu {
+                    let e = &work.species_exp;
+                    let mut v = rt_p0.powi(r.delta_n as i32);
+                    for &(k, nu) in &r.products {
+                        v *= if nu == 1.0 { e[k] } else { e[k] * e[k] };
                     }
-                    _ => (-work.ln_kc[i]).exp(),
+                    for &(k, nu) in &r.reactants {
+                        v /= if nu == 1.0 { e[k] } else { e[k] * e[k] };
+                    }
+                    v
+                } else {
+                    (-work.ln_kc[i]).exp()
                 };
                 work.inv_kc[i] = inv_kc;
                 work.prod_r[i] = pr;
@@ -410,9 +408,6 @@ impl Kinetics {
                 work.prod_r[i] = 0.0;
                 work.rop_r[i] = 0.0;
             }
-        }
-        if let Some(e) = species_exp {
-            work.species_exp = e;
         }
     }
 
@@ -436,50 +431,9 @@ impl Kinetics {
         let mut work = self.work();
         let conc = Self::concentrations(state);
         self.update(&mut work, state.temperature, &conc);
-        let mut wdot = vec![0.0; self.n_species()];
-        self.net_production_rates(&work, &mut wdot);
-        let h: Vec<f64> = work
-            .thermo
-            .iter()
-            .map(|p| p.h_rt * R * state.temperature)
-            .collect();
-        let heat_release_rate = -wdot.iter().zip(&h).map(|(w, h)| w * h).sum::<f64>();
-        let kf: Vec<f64> = work.rate.iter().map(|v| v.k).collect();
-        let kc: Vec<f64> = work.ln_kc.iter().map(|l| l.exp()).collect();
-        let kr = self
-            .reactions
-            .iter()
-            .enumerate()
-            .map(|(i, r)| {
-                if r.reversible {
-                    kf[i] * (-work.ln_kc[i]).exp()
-                } else {
-                    0.0
-                }
-            })
-            .collect();
-        let out = KineticsRates {
-            forward_rate_constants: kf,
-            reverse_rate_constants: kr,
-            equilibrium_constants: kc,
-            forward_rates_of_progress: work.rop_f.clone(),
-            reverse_rates_of_progress: work.rop_r.clone(),
-            net_rates_of_progress: work
-                .rop_f
-                .iter()
-                .zip(&work.rop_r)
-                .map(|(f, r)| f - r)
-                .collect(),
-            net_production_rates: wdot,
-            heat_release_rate,
-        };
-        if let Some(i) = out
-            .forward_rates_of_progress
-            .iter()
-            .chain(&out.reverse_rates_of_progress)
-            .position(|v| !v.is_finite())
+        if let Some(i) = (0..self.n_reactions())
+            .find(|&i| !(work.rop_f[i].is_finite() && work.rop_r[i].is_finite()))
         {
-            let i = i % self.n_reactions().max(1);
             return Err(ChemError::NonFinite {
                 quantity: "rate of progress".into(),
                 context: format!(
@@ -491,6 +445,30 @@ impl Kinetics {
                 ),
             });
         }
+        let mut wdot = vec![0.0; self.n_species()];
+        self.net_production_rates(&work, &mut wdot);
+        let rt = R * state.temperature;
+        let heat_release_rate = -wdot
+            .iter()
+            .zip(&work.thermo)
+            .map(|(w, p)| w * p.h_rt * rt)
+            .sum::<f64>();
+        let kf: Vec<f64> = work.rate.iter().map(|v| v.k).collect();
+        let out = KineticsRates {
+            reverse_rate_constants: kf.iter().zip(&work.inv_kc).map(|(k, i)| k * i).collect(),
+            forward_rate_constants: kf,
+            equilibrium_constants: work.ln_kc.iter().map(|l| l.exp()).collect(),
+            net_rates_of_progress: work
+                .rop_f
+                .iter()
+                .zip(&work.rop_r)
+                .map(|(f, r)| f - r)
+                .collect(),
+            forward_rates_of_progress: work.rop_f,
+            reverse_rates_of_progress: work.rop_r,
+            net_production_rates: wdot,
+            heat_release_rate,
+        };
         Ok(out)
     }
 }

@@ -275,13 +275,14 @@ pub fn run_reactor(
     };
 
     let p0 = diag.point(&y0)?;
-    samples.push(Sample {
+    let first = Sample {
         t: 0.0,
         temperature: p0.temperature,
         pressure: p0.pressure,
         dtdt: p0.dtdt,
         dpdt: p0.dpdt,
-    });
+    };
+    samples.push(first);
     let push = |series: &mut TimeSeries, t: f64, p: &ReactorPoint, y: &[f64]| {
         series.time.push(t);
         series.temperature.push(p.temperature);
@@ -339,7 +340,7 @@ pub fn run_reactor(
     let outcome = solver
         .integrate(&mut sys, 0.0, &y0, options.end_time, observer)
         .map_err(|e| {
-            let last = samples.last().copied();
+            let last = samples.last().unwrap_or(&first);
             match e {
                 OdeError::System { source, .. } => source,
                 other => integration_error_at(options, last, other),
@@ -445,18 +446,7 @@ fn refine(samples: &[Sample], i: usize, f: impl Fn(&Sample) -> f64) -> f64 {
     t.clamp(a.t, c.t)
 }
 
-fn integration_error_at(
-    options: &ReactorOptions,
-    last: Option<Sample>,
-    e: OdeError<ChemError>,
-) -> ChemError {
-    let s = last.unwrap_or(Sample {
-        t: 0.0,
-        temperature: f64::NAN,
-        pressure: f64::NAN,
-        dtdt: 0.0,
-        dpdt: 0.0,
-    });
+fn integration_error_at(options: &ReactorOptions, s: &Sample, e: OdeError<ChemError>) -> ChemError {
     let hint = match &e {
         OdeError::TooManySteps { .. } => {
             "raise max_steps, shorten the end time or loosen rtol/atol".to_string()

@@ -61,7 +61,6 @@ pub struct ReactorSystem<'k> {
     dwdc: DMatrix<f64>,
     dwdt: Vec<f64>,
     grad: Vec<f64>,
-    rhs_evals: usize,
 }
 
 impl<'k> ReactorSystem<'k> {
@@ -89,7 +88,6 @@ impl<'k> ReactorSystem<'k> {
             dwdc: DMatrix::zeros(ns, ns),
             dwdt: vec![0.0; ns],
             grad: vec![0.0; ns],
-            rhs_evals: 0,
         })
     }
 
@@ -101,11 +99,6 @@ impl<'k> ReactorSystem<'k> {
     /// The held specific energy: u₀ (CV) or h₀ (CP) (J/kg).
     pub fn held_energy(&self) -> f64 {
         self.energy
-    }
-
-    /// Evaluations of the right-hand side so far.
-    pub fn rhs_evals(&self) -> usize {
-        self.rhs_evals
     }
 
     /// Molar energy e_k/(R T) of species k in the held-energy equation (u or h).
@@ -192,7 +185,6 @@ impl<'k> ReactorSystem<'k> {
 
     /// dY/dt at `y`.
     pub fn rhs(&mut self, y: &[f64], dydt: &mut [f64]) -> Result<()> {
-        self.rhs_evals += 1;
         let (_, rho, _) = self.evaluate(y)?;
         for ((d, w), iw) in dydt.iter_mut().zip(&self.wdot).zip(&self.inv_w) {
             *d = w / (iw * rho);
@@ -218,7 +210,7 @@ impl<'k> ReactorSystem<'k> {
         let n = self.dim();
         // ∂T/∂Y_j = −(e_j/W_j)/c.
         let dtdy: Vec<f64> = (0..n)
-            .map(|j| -R * t * self.e_rt(&self.work_thermo(j)) * self.inv_w[j] / c_mass)
+            .map(|j| -R * t * self.e_rt(&self.thermo[j]) * self.inv_w[j] / c_mass)
             .collect();
         match self.kind {
             ReactorKind::ConstantVolume => {
@@ -261,10 +253,6 @@ impl<'k> ReactorSystem<'k> {
             });
         }
         Ok(())
-    }
-
-    fn work_thermo(&self, j: usize) -> ThermoPoint {
-        self.work.thermo()[j]
     }
 
     /// Temperature, pressure, rates of change and heat release at `y`.

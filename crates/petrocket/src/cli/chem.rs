@@ -3,7 +3,7 @@
 use anyhow::Context;
 use clap::{Args, Subcommand};
 use petrocket_chem::reactor::{run_reactor, ReactorKind, ReactorOptions, ReactorRun, Record};
-use petrocket_chem::{equilibrate, EquilibriumMode, GasMixture, Kinetics};
+use petrocket_chem::{equilibrate, EquilibriumMode, GasMixture, GasState, Kinetics};
 use petrocket_units::{Dimension, QuantityInput};
 use serde_json::json;
 use std::process::ExitCode;
@@ -27,24 +27,14 @@ pub enum ReactorArg {
 
 #[derive(Debug, Args)]
 pub struct IgnitionArgs {
-    /// Composition, e.g. "H2:2,O2:1" (amounts are normalised).
-    #[arg(long)]
-    mixture: String,
-    /// Initial absolute pressure (Pa or with a unit, e.g. "1 bar").
-    #[arg(long, allow_hyphen_values = true)]
-    pressure: QuantityInput,
-    /// Initial temperature (K or with a unit, e.g. "1000 K").
-    #[arg(long, allow_hyphen_values = true)]
-    temperature: QuantityInput,
+    #[command(flatten)]
+    state: StateArgs,
     /// End time of the integration (s or with a unit, e.g. "10 ms").
     #[arg(long, default_value = "0.1", allow_hyphen_values = true)]
     end_time: QuantityInput,
     /// Reactor: constant volume (cv) or constant pressure (cp).
     #[arg(long, value_enum, default_value = "cv")]
     reactor: ReactorArg,
-    /// Bundled mechanism name or path to a Cantera YAML file.
-    #[arg(long, default_value = "h2o2")]
-    mech: String,
     /// Relative tolerance of the integrator (Cantera's default).
     #[arg(long, default_value_t = 1e-9, allow_hyphen_values = true)]
     rtol: f64,
@@ -59,8 +49,9 @@ pub struct IgnitionArgs {
     json: bool,
 }
 
+/// The initial state shared by the `chem` subcommands.
 #[derive(Debug, Args)]
-pub struct EquilibriumArgs {
+pub struct StateArgs {
     /// Composition, e.g. "H2:2,O2:1" or "H2:0.3,air:0.7" (amounts are normalised).
     #[arg(long)]
     mixture: String,
@@ -70,12 +61,43 @@ pub struct EquilibriumArgs {
     /// Temperature of the initial state (K or with a unit, e.g. "25 degC").
     #[arg(long, allow_hyphen_values = true)]
     temperature: QuantityInput,
-    /// Properties held fixed: TP, TV, HP, UV (closed-vessel explosion), SV or SP.
-    #[arg(long, default_value = "UV")]
-    mode: EquilibriumMode,
     /// Bundled mechanism name or path to a Cantera YAML file.
     #[arg(long, default_value = "h2o2")]
     mech: String,
+}
+
+impl StateArgs {
+    /// Load the mechanism and build the initial state, each error naming its flag.
+    fn load(&self) -> anyhow::Result<(GasMixture, GasState)> {
+        let p = self
+            .pressure
+            .to_si(Dimension::PRESSURE)
+            .context("--pressure")?;
+        let t = self
+            .temperature
+            .to_si(Dimension::TEMPERATURE)
+            .context("--temperature")?;
+        let gas = GasMixture::load(&self.mech)?;
+        let x = gas.parse_mole_fractions("--mixture", &self.mixture)?;
+        let state = gas.state_tpx(t, p, &x)?;
+        Ok((gas, state))
+    }
+}
+
+/// Mole fractions as a JSON object keyed by species name (all species, mechanism order).
+fn mole_fraction_map(gas: &GasMixture, x: &[f64]) -> serde_json::Map<String, serde_json::Value> {
+    gas.named(x)
+        .map(|(n, v)| (n.to_string(), json!(v)))
+        .collect()
+}
+
+#[derive(Debug, Args)]
+pub struct EquilibriumArgs {
+    #[command(flatten)]
+    state: StateArgs,
+    /// Properties held fixed: TP, TV, HP, UV (closed-vessel explosion), SV or SP.
+    #[arg(long, default_value = "UV")]
+    mode: EquilibriumMode,
     /// Print one JSON object on stdout.
     #[arg(long)]
     json: bool,
@@ -89,23 +111,11 @@ pub fn run(c: ChemCommand) -> anyhow::Result<ExitCode> {
 }
 
 fn equilibrium(a: EquilibriumArgs) -> anyhow::Result<ExitCode> {
-    let p = a
-        .pressure
-        .to_si(Dimension::PRESSURE)
-        .context("--pressure")?;
-    let t = a
-        .temperature
-        .to_si(Dimension::TEMPERATURE)
-        .context("--temperature")?;
-    let gas = GasMixture::load(&a.mech)?;
-    let x = gas.parse_mole_fractions("--mixture", &a.mixture)?;
-    let fresh = gas.state_tpx(t, p, &x)?;
+    let (gas, fresh) = a.state.load()?;
+    let (t, p) = (fresh.temperature, fresh.pressure);
     let r = equilibrate(&gas, &fresh, a.mode)?;
     let props = gas.properties(&r.state);
-    let x_map: serde_json::Map<String, serde_json::Value> = gas
-        .named(&r.state.mole_fractions)
-        .map(|(n, v)| (n.to_string(), json!(v)))
-        .collect();
+    let x_map = mole_fraction_map(&gas, &r.state.mole_fractions);
     if a.json {
         let out = json!({
             "mode": a.mode.as_str(),
@@ -155,19 +165,9 @@ fn equilibrium(a: EquilibriumArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn ignition(a: IgnitionArgs) -> anyhow::Result<ExitCode> {
-    let p = a
-        .pressure
-        .to_si(Dimension::PRESSURE)
-        .context("--pressure")?;
-    let t = a
-        .temperature
-        .to_si(Dimension::TEMPERATURE)
-        .context("--temperature")?;
+    let (gas, fresh) = a.state.load()?;
     let end_time = a.end_time.to_si(Dimension::TIME).context("--end-time")?;
-    let gas = GasMixture::load(&a.mech)?;
     let kin = Kinetics::new(&gas)?;
-    let x = gas.parse_mole_fractions("--mixture", &a.mixture)?;
-    let fresh = gas.state_tpx(t, p, &x)?;
     let kind = match a.reactor {
         ReactorArg::Cv => ReactorKind::ConstantVolume,
         ReactorArg::Cp => ReactorKind::ConstantPressure,
@@ -200,10 +200,7 @@ fn ignition(a: IgnitionArgs) -> anyhow::Result<ExitCode> {
 
 fn ignition_json(gas: &GasMixture, o: &ReactorOptions, run: &ReactorRun) -> serde_json::Value {
     let ig = run.ignition.as_ref();
-    let x_map: serde_json::Map<String, serde_json::Value> = gas
-        .named(&run.final_state.mole_fractions)
-        .map(|(n, v)| (n.to_string(), json!(v)))
-        .collect();
+    let x_map = mole_fraction_map(gas, &run.final_state.mole_fractions);
     json!({
         "mechanism": gas.mechanism().source,
         "reactor": o.kind.name(),
