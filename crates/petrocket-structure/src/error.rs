@@ -217,6 +217,18 @@ pub enum StructureError {
         message: String,
     },
 
+    /// A pressure history (CSV `t_s,p_Pa`) is invalid: names the line (1-based, the header
+    /// is line 1; 0 for the history as a whole) and the reason.
+    #[error("pressure history {origin}, line {line}: {message}")]
+    PressureHistory {
+        /// Where it came from (a path or `<string>`).
+        origin: String,
+        /// 1-based line number.
+        line: usize,
+        /// What is wrong and what is expected.
+        message: String,
+    },
+
     /// A file could not be written.
     #[error("cannot write {}", .path.display())]
     Write {

@@ -70,18 +70,18 @@ pub(crate) fn elasticity(e: f64, nu: f64) -> [[f64; 4]; 4] {
 
 /// Values at one Gauss point: shape functions, Cartesian derivatives `∂N/∂r`, `∂N/∂z`,
 /// radius, and the integration weight `2π·r·det J·w`.
-struct Point {
-    n: [f64; 8],
+pub(super) struct Point {
+    pub(super) n: [f64; 8],
     dr: [f64; 8],
     dz: [f64; 8],
     r: f64,
     det: f64,
-    weight: f64,
+    pub(super) weight: f64,
 }
 
 /// The element's geometry at Gauss point `(gi, gj)`, or the Jacobian determinant if it is
 /// not positive.
-fn point(x: &[[f64; 2]; 8], gi: usize, gj: usize) -> Result<Point, f64> {
+pub(super) fn point(x: &[[f64; 2]; 8], gi: usize, gj: usize) -> Result<Point, f64> {
     let (xi, eta) = (GAUSS_X[gi], GAUSS_X[gj]);
     let (n, d) = shape(xi, eta);
     let mut j = [[0.0; 2]; 2];

@@ -97,7 +97,7 @@ pub struct Mesh {
     pub elements_along: usize,
     /// Node index at half-station `i` (0..=2m) and half-level `q` (0..=2·layers; 0 inner),
     /// `usize::MAX` where the serendipity element has no node.
-    grid: Vec<usize>,
+    pub(super) grid: Vec<usize>,
     /// Arc length of the mid-surface at every half-station, m.
     pub station_s: Vec<f64>,
     /// Mid-surface point `(r, z)` at every half-station, m.

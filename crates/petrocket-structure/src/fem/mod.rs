@@ -51,17 +51,31 @@
 //! ```
 
 mod assembly;
+mod eigen;
 mod element;
+pub mod load;
+mod mass;
 mod mesh;
+pub mod modal;
 mod solve;
 mod stress;
+mod support;
+pub mod transient;
 
 use serde::Serialize;
 
+pub use eigen::RESIDUAL_TOLERANCE;
+pub use load::{FrontOrigin, PressureHistory, PressureLoad, TravellingFront};
 pub use mesh::{Mesh, MeshOptions};
+pub use modal::{solve_modal, ModalSolution, Mode, RigidBodyMode};
 pub use stress::{
     meridian_csv, von_mises, MeridianPoint, Peak, Peaks, Probe, Surface, ThroughWall,
     MERIDIAN_CSV_HEADER,
+};
+pub use support::{breathing_omega, Support};
+pub use transient::{
+    solve_transient, RayleighDamping, TimedPeak, TransientOptions, TransientSolution,
+    DEFAULT_DAMPING_RATIO,
 };
 
 use crate::error::{gauge_pressure, positive, Result, StructureError};
