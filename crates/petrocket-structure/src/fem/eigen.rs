@@ -19,7 +19,8 @@
 //! included. `m` Lanczos vectors, each `M`-orthogonalised twice against all previous ones,
 //! give a tridiagonal `T`; its eigenpairs (faer's dense self-adjoint solver) give the Ritz
 //! pairs. Each Ritz pair is checked by its true residual
-//! `‖K·φ − λ·M·φ‖ / (‖K·φ‖ + |λ|·‖M·φ‖)`; if one exceeds [`RESIDUAL_TOLERANCE`], `m` is
+//! `‖K·φ − λ·M·φ‖ / (‖K·φ‖ + (|λ| + |σ|)·‖M·φ‖)` (the shift keeps the scale of a rigid-body
+//! mode, whose `K·φ` vanishes); if one exceeds [`RESIDUAL_TOLERANCE`], `m` is
 //! doubled (up to the problem size), and if that does not help the solve fails with the
 //! residual.
 
@@ -191,7 +192,8 @@ fn lanczos(
         mx.iter_mut().for_each(|x| *x /= nm);
         let norm = |v: &[f64]| v.iter().map(|x| x * x).sum::<f64>().sqrt();
         let res: Vec<f64> = kx.iter().zip(&mx).map(|(a, b)| a - lambda * b).collect();
-        let rel = norm(&res) / (norm(&kx) + lambda.abs() * norm(&mx)).max(f64::MIN_POSITIVE);
+        let rel = norm(&res)
+            / (norm(&kx) + (lambda.abs() + sigma.abs()) * norm(&mx)).max(f64::MIN_POSITIVE);
         values.push(lambda);
         vectors.push(phi);
         residuals.push(rel);

@@ -80,6 +80,9 @@ pub struct FemArgs {
     /// Print one JSON object on stdout.
     #[arg(long)]
     json: bool,
+    /// Modal and transient analyses.
+    #[command(flatten)]
+    dynamics: super::fem_dynamics::DynamicsArgs,
 }
 
 impl FemArgs {
@@ -92,6 +95,7 @@ impl FemArgs {
         if let Some(p) = &self.materials_file {
             v.push(("materials file", p.display().to_string()));
         }
+        v.extend(self.dynamics.input_files());
         v
     }
 }
@@ -174,6 +178,7 @@ pub fn run(a: FemArgs) -> anyhow::Result<ExitCode> {
             "CalculiX deck",
         )?;
     }
+    let dynamics = super::fem_dynamics::run(&a.dynamics, &mesh, &material, p, probe_z)?;
     let mut ccx_info = Value::Null;
     let sol: StaticSolution = match a.engine {
         EngineArg::Native => solve_mesh(mesh, &material, p)?,
@@ -249,6 +254,7 @@ pub fn run(a: FemArgs) -> anyhow::Result<ExitCode> {
         if !ccx_info.is_null() {
             out.insert("calculix".into(), ccx_info);
         }
+        out.extend(dynamics.json);
         println!("{}", Value::Object(out));
     } else {
         for w in profile.warnings() {
@@ -299,6 +305,9 @@ pub fn run(a: FemArgs) -> anyhow::Result<ExitCode> {
                 pr.hoop_pa.mid / 1e6,
                 pr.hoop_pa.outer / 1e6
             );
+        }
+        for line in &dynamics.lines {
+            println!("{line}");
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -4,6 +4,7 @@ mod bug_report;
 mod chem;
 pub mod crash;
 mod fem;
+mod fem_dynamics;
 pub mod logging;
 mod materials;
 mod run;

@@ -1,0 +1,264 @@
+//! The dynamics options of `petrocket fem`: modal analysis (`--modes N`) and transient
+//! response to a pressure ramp, a pressure history or a travelling front.
+
+use anyhow::Context;
+use clap::{Args, ValueEnum};
+use petrocket_structure::fem::{
+    breathing_omega, solve_modal, solve_transient, ElasticMaterial, FrontOrigin, Mesh,
+    PressureHistory, PressureLoad, RayleighDamping, Support, TransientOptions, TravellingFront,
+    DEFAULT_DAMPING_RATIO,
+};
+use petrocket_units::{Dimension, QuantityInput};
+use serde_json::{json, Map, Value};
+use std::path::PathBuf;
+
+/// Support of the modal and transient analyses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SupportArg {
+    /// Free in space (the axial rigid-body mode is reported separately).
+    Free,
+    /// Top edge of the neck clamped.
+    NeckClamped,
+}
+
+/// Where a travelling front starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FrontFromArg {
+    /// At the base pole.
+    Base,
+    /// At the top of the neck.
+    Neck,
+}
+
+#[derive(Debug, Args)]
+pub struct DynamicsArgs {
+    /// Modal analysis: the lowest N elastic axisymmetric natural frequencies.
+    #[arg(long)]
+    modes: Option<usize>,
+    /// Support of the modal and transient analyses.
+    #[arg(long, value_enum, default_value = "free")]
+    support: SupportArg,
+    /// Write the mode shapes along the meridian as CSV (needs --modes).
+    #[arg(long, requires = "modes")]
+    modes_csv: Option<PathBuf>,
+    /// Transient: rise time of a ramp from 0 to --pressure, then held (s or with a unit).
+    #[arg(long, allow_hyphen_values = true, conflicts_with = "pressure_history")]
+    rise_time: Option<QuantityInput>,
+    /// Transient: pressure history CSV `t_s,p_Pa` (gauge) instead of a ramp.
+    #[arg(long)]
+    pressure_history: Option<PathBuf>,
+    /// Simulated time of the transient (s or with a unit).
+    #[arg(long, allow_hyphen_values = true)]
+    duration: Option<QuantityInput>,
+    /// Damping ratio at the breathing frequency, in [0, 1) (stiffness-proportional Rayleigh
+    /// damping; default 0.02).
+    #[arg(long, allow_hyphen_values = true)]
+    damping: Option<f64>,
+    /// Fixed time step (s or with a unit); default automatic.
+    #[arg(long, allow_hyphen_values = true)]
+    time_step: Option<QuantityInput>,
+    /// Travelling front speed along the meridian (m/s or with a unit): the pressure arrives
+    /// as a front instead of everywhere at once.
+    #[arg(long, allow_hyphen_values = true)]
+    front_speed: Option<QuantityInput>,
+    /// Where the front starts.
+    #[arg(long, value_enum, default_value = "base", requires = "front_speed")]
+    front_from: FrontFromArg,
+    /// Reflected over incident pressure at the closed far end (default 1: no amplification).
+    #[arg(
+        long,
+        default_value_t = 1.0,
+        requires = "front_speed",
+        allow_hyphen_values = true
+    )]
+    reflection_factor: f64,
+}
+
+impl DynamicsArgs {
+    /// Whether a transient analysis is asked for.
+    fn transient(&self) -> bool {
+        self.rise_time.is_some() || self.pressure_history.is_some()
+    }
+
+    /// Input files named on the command line.
+    pub fn input_files(&self) -> Vec<(&'static str, String)> {
+        self.pressure_history
+            .iter()
+            .map(|p| ("pressure history", p.display().to_string()))
+            .collect()
+    }
+}
+
+/// Results to merge into the JSON object and lines for the human output.
+#[derive(Default)]
+pub struct Report {
+    pub json: Map<String, Value>,
+    pub lines: Vec<String>,
+}
+
+/// Runs the requested dynamic analyses on `mesh`; `p` is --pressure (Pa), `probe_z` the
+/// --probe-z (default: mid-height of the mid-surface).
+pub fn run(
+    a: &DynamicsArgs,
+    mesh: &Mesh,
+    material: &ElasticMaterial,
+    p: f64,
+    probe_z: Option<f64>,
+) -> anyhow::Result<Report> {
+    let mut rep = Report::default();
+    let support = match a.support {
+        SupportArg::Free => Support::Free,
+        SupportArg::NeckClamped => Support::NeckClamped,
+    };
+    if let Some(zeta) = a.damping {
+        if !(zeta.is_finite() && (0.0..1.0).contains(&zeta)) {
+            return Err(petrocket_structure::StructureError::InvalidInput {
+                quantity: "--damping (damping ratio)",
+                value: zeta,
+                unit: "",
+                requirement: "in [0, 1) (0 undamped, 1 critical)".into(),
+            }
+            .into());
+        }
+    }
+    if let Some(n) = a.modes {
+        let sol = solve_modal(mesh.clone(), material, n, support)?;
+        if let Some(path) = &a.modes_csv {
+            std::fs::write(path, sol.mode_shapes_csv())
+                .with_context(|| format!("cannot write mode shapes CSV {}", path.display()))?;
+        }
+        let f = sol.natural_frequencies_hz();
+        rep.json
+            .insert("natural_frequencies_Hz".into(), json!(f.clone()));
+        rep.json.insert(
+            "rigid_body_modes".into(),
+            json!(sol
+                .rigid_body_modes
+                .iter()
+                .map(|r| json!({"kind": r.kind, "frequency_Hz": r.frequency_hz}))
+                .collect::<Vec<_>>()),
+        );
+        rep.json.insert(
+            "modal".into(),
+            json!({
+                "support": support.name(),
+                "breathing_reference_Hz": sol.breathing_reference_hz,
+                "residuals": sol.modes.iter().map(|m| m.residual).collect::<Vec<_>>(),
+            }),
+        );
+        rep.lines.push(format!(
+            "  modes ({}): {} Hz; rigid-body modes: {}",
+            support.name(),
+            f.iter()
+                .map(|x| format!("{x:.1}"))
+                .collect::<Vec<_>>()
+                .join(", "),
+            sol.rigid_body_modes.len()
+        ));
+    }
+    if !a.transient() {
+        if a.duration.is_some() {
+            anyhow::bail!(petrocket_structure::StructureError::InvalidInput {
+                quantity: "--duration",
+                value: f64::NAN,
+                unit: "s",
+                requirement: "given with --rise-time or --pressure-history".into(),
+            });
+        }
+        return Ok(rep);
+    }
+    let duration = a
+        .duration
+        .as_ref()
+        .ok_or_else(|| petrocket_structure::StructureError::InvalidInput {
+            quantity: "--duration",
+            value: f64::NAN,
+            unit: "s",
+            requirement: "given for a transient analysis (finite and > 0)".into(),
+        })?
+        .to_si(Dimension::TIME)
+        .context("--duration")?;
+    let history = match (&a.rise_time, &a.pressure_history) {
+        (Some(tr), _) => {
+            PressureHistory::ramp(p, tr.to_si(Dimension::TIME).context("--rise-time")?)?
+        }
+        (None, Some(path)) => PressureHistory::load_csv(path)?,
+        (None, None) => unreachable!("checked by transient()"),
+    };
+    let load = match &a.front_speed {
+        Some(v) => PressureLoad::Front(TravellingFront::new(
+            history,
+            v.to_si(Dimension::VELOCITY).context("--front-speed")?,
+            match a.front_from {
+                FrontFromArg::Base => FrontOrigin::Base,
+                FrontFromArg::Neck => FrontOrigin::Neck,
+            },
+            a.reflection_factor,
+        )?),
+        None => PressureLoad::Uniform(history),
+    };
+    let r_max = mesh.station_mid.iter().fold(0.0f64, |m, x| m.max(x[0]));
+    let damping = RayleighDamping::stiffness_proportional(
+        a.damping.unwrap_or(DEFAULT_DAMPING_RATIO),
+        breathing_omega(r_max, material)?,
+    )?;
+    let (z_lo, z_hi) = mesh
+        .station_mid
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), x| {
+            (l.min(x[1]), h.max(x[1]))
+        });
+    let opts = TransientOptions {
+        duration_s: duration,
+        time_step_s: a
+            .time_step
+            .as_ref()
+            .map(|q| q.to_si(Dimension::TIME).context("--time-step"))
+            .transpose()?,
+        damping: Some(damping),
+        support,
+        probe_z_m: probe_z.unwrap_or(0.5 * (z_lo + z_hi)),
+        highest_frequency_hz: None,
+    };
+    let sol = solve_transient(mesh, material, &load, &opts)?;
+    rep.json
+        .insert("dynamic_load_factor".into(), json!(sol.dynamic_load_factor));
+    rep.json
+        .insert("peak_hoop_stress_Pa".into(), json!(sol.peak_hoop.value_pa));
+    rep.json
+        .insert("peak_time_s".into(), json!(sol.peak_hoop.time_s));
+    rep.json.insert("peak_z_m".into(), json!(sol.peak_hoop.z_m));
+    rep.json.insert(
+        "transient".into(),
+        json!({
+            "support": support.name(),
+            "duration_s": duration,
+            "time_step_s": sol.time_step_s,
+            "steps": sol.steps,
+            "damping_ratio_at_breathing": sol.damping_ratio_at_breathing,
+            "rayleigh_alpha_per_s": sol.damping.alpha_per_s,
+            "rayleigh_beta_s": sol.damping.beta_s,
+            "breathing_reference_Hz": sol.breathing_reference_hz,
+            "peak_pressure_Pa": sol.peak_pressure_pa,
+            "probe_z_m": sol.probe.z_m,
+            "static_hoop_strain": sol.static_hoop_strain,
+            "dynamic_load_factor_time_s": sol.dynamic_load_factor_time_s,
+            "peak_hoop_stress_surface": sol.peak_hoop.surface.name(),
+            "peak_von_mises_stress_Pa": sol.peak_von_mises.value_pa,
+            "peak_von_mises_time_s": sol.peak_von_mises.time_s,
+            "peak_von_mises_z_m": sol.peak_von_mises.z_m,
+        }),
+    );
+    rep.lines.push(format!(
+        "  transient ({} steps of {:.3e} s): DLF {:.3} at z = {:.1} mm; peak hoop {:.2} MPa at \
+         t = {:.3e} s, z = {:.1} mm",
+        sol.steps,
+        sol.time_step_s,
+        sol.dynamic_load_factor,
+        sol.probe.z_m * 1e3,
+        sol.peak_hoop.value_pa / 1e6,
+        sol.peak_hoop.time_s,
+        sol.peak_hoop.z_m * 1e3
+    ));
+    Ok(rep)
+}
