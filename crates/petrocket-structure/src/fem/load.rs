@@ -15,15 +15,19 @@ use crate::error::{positive, Result, StructureError};
 /// of a history is measured.
 pub const RISE_FRACTION: f64 = 0.01;
 
-/// A gauge-pressure history `P(t)`, Pa, linear between points, held at its last value after
-/// the last point. Times are ≥ 0 and strictly increasing; pressures finite and ≥ 0; before
-/// the first point the pressure is the first value.
+/// A gauge-pressure history `P(t)`, Pa, linear between points. Times are ≥ 0 and strictly
+/// increasing; pressures finite and ≥ 0; before the first point the pressure is the first
+/// value. A ramp ([`PressureHistory::ramp`]) is held at its last value forever; a tabulated
+/// history must cover the analysed duration ([`PressureHistory::check_covers`]).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PressureHistory {
     /// `(t_s, p_Pa)` points.
     pub points: Vec<(f64, f64)>,
     /// Where it came from.
     pub origin: String,
+    /// Whether the last value holds after the last point (ramp-and-hold) rather than the
+    /// history ending there (tabulated).
+    pub holds_after_end: bool,
 }
 
 impl PressureHistory {
@@ -34,6 +38,7 @@ impl PressureHistory {
         Ok(Self {
             points: vec![(0.0, 0.0), (rise_time_s, peak_pa)],
             origin: format!("ramp to {peak_pa} Pa in {rise_time_s} s"),
+            holds_after_end: true,
         })
     }
 
@@ -118,6 +123,7 @@ impl PressureHistory {
         Ok(Self {
             points,
             origin: origin.to_string(),
+            holds_after_end: false,
         })
     }
 
@@ -135,6 +141,9 @@ impl PressureHistory {
     /// ramp-and-hold of [`PressureHistory::ramp`]), and no interval between rows may be
     /// longer than `max_interval_s` (the output resolution asked for).
     pub fn check_covers(&self, duration_s: f64, max_interval_s: f64) -> Result<()> {
+        if self.holds_after_end {
+            return Ok(());
+        }
         let err = |row: usize, message: String| StructureError::PressureHistory {
             origin: self.origin.clone(),
             line: row,
