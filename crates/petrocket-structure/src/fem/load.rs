@@ -28,6 +28,8 @@ pub struct PressureHistory {
     /// Whether the last value holds after the last point (ramp-and-hold) rather than the
     /// history ending there (tabulated).
     pub holds_after_end: bool,
+    /// 1-based source line of every point (empty when not read from text).
+    pub lines: Vec<usize>,
 }
 
 impl PressureHistory {
@@ -39,6 +41,7 @@ impl PressureHistory {
             points: vec![(0.0, 0.0), (rise_time_s, peak_pa)],
             origin: format!("ramp to {peak_pa} Pa in {rise_time_s} s"),
             holds_after_end: true,
+            lines: Vec::new(),
         })
     }
 
@@ -53,6 +56,7 @@ impl PressureHistory {
             message,
         };
         let mut points: Vec<(f64, f64)> = Vec::new();
+        let mut lines = Vec::new();
         let mut header = false;
         for (idx, raw) in text.lines().enumerate() {
             let line = idx + 1;
@@ -110,6 +114,7 @@ impl PressureHistory {
                 }
             }
             points.push((t, p));
+            lines.push(line);
         }
         if !header {
             return Err(err(0, "no header `t_s,p_Pa`".into()));
@@ -124,6 +129,7 @@ impl PressureHistory {
             points,
             origin: origin.to_string(),
             holds_after_end: false,
+            lines,
         })
     }
 
@@ -152,7 +158,7 @@ impl PressureHistory {
         let last = self.points[self.points.len() - 1].0;
         if last < duration_s {
             return Err(err(
-                0,
+                self.lines.last().copied().unwrap_or(0),
                 format!(
                     "the last row is at {last} s, before the requested duration {duration_s} s \
                      (too short for the requested output)"
@@ -162,11 +168,10 @@ impl PressureHistory {
         for (k, w) in self.points.windows(2).enumerate() {
             if w[0].0 < duration_s && w[1].0 - w[0].0 > max_interval_s {
                 return Err(err(
-                    k + 3,
+                    self.lines.get(k + 1).copied().unwrap_or(0),
                     format!(
-                        "data row {} follows the previous one after {} s, longer than the \
-                         output resolution {max_interval_s} s (too coarse for the requested output)",
-                        k + 2,
+                        "this row follows the previous one after {} s, longer than the output \
+                         resolution {max_interval_s} s (too coarse for the requested output)",
                         w[1].0 - w[0].0
                     ),
                 ));

@@ -1,6 +1,6 @@
 //! Modal analysis: the lowest axisymmetric natural frequencies and mode shapes of the wall,
-//! `K·φ = ω²·M·φ` with the `CAX8` stiffness and consistent mass ([`super::mass`]), solved by
-//! shift-invert Lanczos ([`super::eigen`]).
+//! `K·φ = ω²·M·φ` with the `CAX8` stiffness and consistent mass (`fem/mass.rs`), solved by
+//! shift-invert Lanczos (`fem/eigen.rs`).
 //!
 //! Assumptions: linear elastic, small vibrations about the unloaded state (no pressure
 //! stiffening), axisymmetric modes only (circumferential wave number 0: breathing, axial and

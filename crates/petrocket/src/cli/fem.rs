@@ -82,7 +82,7 @@ pub struct FemArgs {
     json: bool,
     /// Modal and transient analyses.
     #[command(flatten)]
-    dynamics: super::fem_dynamics::DynamicsArgs,
+    dynamics: Box<super::fem_dynamics::DynamicsArgs>,
 }
 
 impl FemArgs {
