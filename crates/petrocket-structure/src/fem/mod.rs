@@ -74,8 +74,8 @@ pub use stress::{
 };
 pub use support::{breathing_omega, Support};
 pub use transient::{
-    solve_transient, RayleighDamping, TimedPeak, TransientOptions, TransientSolution,
-    DEFAULT_DAMPING_RATIO,
+    solve_transient, solve_transient_observed, RayleighDamping, TimedPeak, TransientOptions,
+    TransientSolution, DEFAULT_DAMPING_RATIO,
 };
 
 use crate::error::{gauge_pressure, positive, Result, StructureError};

@@ -375,6 +375,19 @@ pub fn solve_transient(
     load: &PressureLoad,
     options: &TransientOptions,
 ) -> Result<TransientSolution> {
+    solve_transient_observed(mesh, material, load, options, &mut |_, _| Ok(()))
+}
+
+/// As [`solve_transient`], calling `observer(t, meridian)` with the full stress state along
+/// the meridian at `t = 0` and after every time step (e.g. for a safety factor over the wall
+/// and over time); an error from the observer stops the analysis and is returned.
+pub fn solve_transient_observed(
+    mesh: &Mesh,
+    material: &ElasticMaterial,
+    load: &PressureLoad,
+    options: &TransientOptions,
+    observer: &mut dyn FnMut(f64, &[stress::MeridianPoint]) -> Result<()>,
+) -> Result<TransientSolution> {
     let duration = crate::error::positive("duration", options.duration_s, "s")?;
     let history = load.history();
     let peak_p = history.peak_pa();
@@ -508,6 +521,7 @@ pub fn solve_transient(
         let un = expand(mesh, &eq, x);
         stress_op.apply(mesh, &un, &mut s);
         let mer = stress::meridian(mesh, &un, &s)?;
+        observer(t, &mer)?;
         let pk = stress::peaks(&mer);
         for (dst, src) in [(&mut peak_hoop, pk.hoop), (&mut peak_vm, pk.von_mises)] {
             if src.value_pa > dst.value_pa {
