@@ -7,6 +7,7 @@
 //! - [`equilibrium`]: Gibbs minimisation by element potentials (TP, TV, HP, UV, SV, SP);
 //! - [`kinetics`]: rate constants, rates of progress, production rates and their exact Jacobian;
 //! - [`reactor`]: adiabatic constant-volume and constant-pressure reactors, ignition;
+//! - [`flame`]: laminar burning velocity of H2 mixtures (correlations, range flags);
 //! - [`combustion`]: adiabatic flame temperature and expansion ratio (HP equilibrium);
 //! - [`limits`]: flammability and detonability limits of H2 mixtures (screening).
 //!
@@ -30,6 +31,7 @@ pub mod combustion;
 pub mod elements;
 pub mod equilibrium;
 pub mod error;
+pub mod flame;
 pub mod kinetics;
 pub mod limits;
 pub mod mechanism;
