@@ -26,6 +26,8 @@ fits between the grid points. Run:
 
 import json
 import math
+import shutil
+import subprocess
 from pathlib import Path
 
 import numpy as np
@@ -116,6 +118,9 @@ def main():
         lines.append("};")
         lines.append("")
     OUT.write_text("\n".join(lines))
+    # Format as `cargo fmt` does, so a rerun reproduces the committed file byte for byte.
+    if shutil.which("rustfmt"):
+        subprocess.run(["rustfmt", "--edition", "2021", str(OUT)], check=True)
     print(f"wrote {OUT.relative_to(REPO)}")
 
 

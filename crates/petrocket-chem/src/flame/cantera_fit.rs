@@ -22,9 +22,10 @@
 //! very lean H2–air flames far slower than measured: 0.16 m/s at φ = 0.4); they hold for
 //! planar unstretched flames (real lean H2 flames are cellular and faster); dilution, `P`
 //! and `T` were varied one at a time around 1 atm, 298 K (H2O at 400 K), so combined
-//! variations are extrapolations, checked only on a few hold-out cases. Outside
-//! [`BurningVelocityModel::validity`] the polynomial can turn quickly: values there are
-//! flagged.
+//! variations are extrapolations, checked only on a few hold-out cases. Outside the box of
+//! its data ([`FitBox`]) the fit is continued linearly (see
+//! [`FitCoefficients::ln_burning_velocity`]); outside [`BurningVelocityModel::validity`]
+//! every value is flagged.
 
 use super::fit_coefficients;
 use super::{BurningVelocityModel, Diluent, FlameMixture, Oxidiser, ValidityRange};
