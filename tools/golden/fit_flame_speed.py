@@ -12,7 +12,8 @@ pi = ln(P/101325 Pa) and x_d the mole fraction of diluent d:
     ln S_L = sum_k a_k u^k                                         (k = 0..6)
            + tau (t0 + t1 u + t2 u^2)
            + pi (p0 + p1 u + p2 u^2 + p3 u^3) + pi^2 (p4 + p5 u + p6 u^2) + p7 pi^3
-           + sum_d [x_d (c0 + c1 u + c2 u^2) + x_d^2 (c3 + c4 u) + c5 x_d^3]
+           + sum_d [x_d (c0 + c1 u + c2 u^2) + x_d^2 (c3 + c4 u) + c5 x_d^3
+                    + x_d pi (c6 + c7 u + c8 pi) + c9 x_d^2 pi]
 
 Two coefficient sets: ``H2_AIR`` (oxidiser air, O2:N2 = 1:3.76; diluent H2O
 only) and ``H2_O2`` (oxidiser O2; diluents N2, AR, HE, H2O). The H2-air case at
@@ -42,7 +43,7 @@ P_REF = 101325.0
 N_PHI = 7  # polynomial degree 6 in ln(phi)
 N_T = 3
 N_P = 8
-N_D = 6
+N_D = 10
 DILUENTS = ["N2", "AR", "HE", "H2O"]
 PHI_MIN = {"air": 0.4, "O2": 0.3}
 
@@ -56,7 +57,8 @@ def features(case):
     row += [pi, pi * u, pi * u**2, pi * u**3, pi**2, pi**2 * u, pi**2 * u**2, pi**3]
     for d in DILUENTS:
         x = case["diluent_mole_fraction"] if case["diluent"] == d else 0.0
-        row += [x, x * u, x * u * u, x * x, x * x * u, x**3]
+        row += [x, x * u, x * u * u, x * x, x * x * u, x**3,
+                x * pi, x * pi * u, x * pi * pi, x * x * pi]
     return row
 
 

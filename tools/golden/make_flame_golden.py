@@ -25,7 +25,10 @@ Cases (``T0`` = 298.15 K, ``P0`` = 101325 Pa unless stated):
 * ``h2_o2_dilution``: H2-O2 at phi 0.5/1/2 diluted with N2, AR, HE (mole
   fraction 0.2/0.4/0.6, and 0.7 at phi = 1) at 298.15 K and with H2O
   (0.1/0.2/0.3) at 400 K (below about 373 K steam would condense);
-* ``h2_air_steam``: H2-air + H2O (0.1/0.2) at 400 K, phi 0.5/1/2;
+* ``h2_o2_dilution_pressure``: the same diluents at 0.5, 2, 5 bar (x = 0.4 at
+  phi 0.5/1/2; x = 0.2/0.6 at phi 1 and 0.5/5 bar; H2O 0.2 at 400 K);
+* ``h2_air_steam``: H2-air + H2O (0.1/0.2) at 400 K, phi 0.5/1/2, and at phi 1
+  at 0.5, 2, 5 bar;
 * ``holdout``: off-grid cases (phi, P = 3 bar, T = 320 K, 380 K with 0.7 bar,
   intermediate dilutions) that ``fit_flame_speed.py`` never uses: they test the
   fits between the grid points.
@@ -33,7 +36,7 @@ Cases (``T0`` = 298.15 K, ``P0`` = 101325 Pa unless stated):
 phi is the equivalence ratio (X_H2/X_O2) / 2; the diluent mole fraction is of
 the whole mixture. Output: ``crates/petrocket-chem/tests/data/flame_speed.json``
 (SI units: m/s, K, Pa). Run: ``/tmp/petrocket-golden-venv/bin/python
-tools/golden/make_flame_golden.py`` (about a minute or two).
+tools/golden/make_flame_golden.py`` (4-6 minutes on 2 cores).
 """
 
 import json
@@ -126,6 +129,19 @@ def cases():
             levels = [0.2, 0.4, 0.6] + ([0.7] if phi == 1.0 else [])
             for xd in levels:
                 out.append(("h2_o2_dilution", "O2", phi, T0, P0, dil, xd))
+    # Dilution at other pressures: the pressure exponent depends on the dilution.
+    for dil in ("N2", "AR", "HE"):
+        for p_bar in (0.5, 2.0, 5.0):
+            for phi in (0.5, 1.0, 2.0):
+                out.append(("h2_o2_dilution_pressure", "O2", phi, T0, p_bar * 1e5, dil, 0.4))
+            if p_bar != 2.0:
+                for xd in (0.2, 0.6):
+                    out.append(("h2_o2_dilution_pressure", "O2", 1.0, T0, p_bar * 1e5, dil, xd))
+    for p_bar in (0.5, 2.0, 5.0):
+        for phi in (0.5, 1.0, 2.0):
+            out.append(("h2_o2_dilution_pressure", "O2", phi, 400.0, p_bar * 1e5, "H2O", 0.2))
+        for xd in (0.1, 0.2):
+            out.append(("h2_air_steam", "air", 1.0, 400.0, p_bar * 1e5, "H2O", xd))
     for phi in (0.5, 1.0, 2.0):
         for xd in (0.1, 0.2, 0.3):
             out.append(("h2_o2_dilution", "O2", phi, 400.0, P0, "H2O", xd))
@@ -143,6 +159,20 @@ def cases():
                             (1.3, "HE", 0.5, T0), (1.5, "AR", 0.5, T0), (1.5, "H2O", 0.15, 400.0)):
         out.append(("holdout", "O2", phi, T, P0, dil, xd))
     out.append(("holdout", "air", 1.5, 400.0, P0, "H2O", 0.15))
+    # Cross effects the grid never varies together: steam away from 400 K (above its dew
+    # point), dilution away from 1 atm and 298 K.
+    for ox, phi, dil, xd, T, P in (("O2", 1.0, "H2O", 0.1, 350.0, P0),
+                                  ("air", 1.0, "H2O", 0.1, 350.0, P0),
+                                  ("O2", 0.7, "H2O", 0.2, 373.15, P0),
+                                  ("O2", 1.0, "N2", 0.4, T0, 3.0e5),
+                                  ("O2", 1.5, "AR", 0.4, 350.0, P0),
+                                  ("O2", 1.0, "HE", 0.4, 350.0, 0.7e5),
+                                  ("O2", 0.8, "AR", 0.3, T0, 1.5e5),
+                                  ("O2", 1.5, "HE", 0.5, T0, 3.0e5),
+                                  ("O2", 0.7, "N2", 0.5, T0, 0.7e5),
+                                  ("O2", 1.2, "H2O", 0.15, 400.0, 3.0e5),
+                                  ("air", 1.5, "H2O", 0.15, 400.0, 3.0e5)):
+        out.append(("holdout", ox, phi, T, P, dil, xd))
     return out
 
 

@@ -15,14 +15,16 @@
 //! ln S_L = Σ_{k=0..6} a_k u^k
 //!        + τ (t0 + t1 u + t2 u²)
 //!        + π (p0 + p1 u + p2 u² + p3 u³) + π² (p4 + p5 u + p6 u²) + p7 π³
-//!        + Σ_d [ x_d (c0 + c1 u + c2 u²) + x_d² (c3 + c4 u) + c5 x_d³ ]      (S_L in m/s)
+//!        + Σ_d [ x_d (c0 + c1 u + c2 u²) + x_d² (c3 + c4 u) + c5 x_d³
+//!               + x_d π (c6 + c7 u + c8 π) + c9 x_d² π ]                     (S_L in m/s)
 //! ```
 //!
 //! Assumptions and limits: the fits inherit the mechanism's error (GRI-Mech 3.0 predicts
 //! very lean H2–air flames far slower than measured: 0.16 m/s at φ = 0.4); they hold for
 //! planar unstretched flames (real lean H2 flames are cellular and faster); dilution, `P`
-//! and `T` were varied one at a time around 1 atm, 298 K (H2O at 400 K), so combined
-//! variations are extrapolations, checked only on a few hold-out cases. Outside the box of
+//! and `T` were varied one at a time around 1 atm, 298 K (H2O at 400 K), except dilution
+//! with pressure (a grid of its own: the pressure exponent depends on the dilution); other
+//! combined variations are checked on hold-out cases only. Outside the box of
 //! its data ([`FitBox`]) the fit is continued linearly (see
 //! [`FitCoefficients::ln_burning_velocity`]); outside [`BurningVelocityModel::validity`]
 //! every value is flagged.
@@ -45,8 +47,8 @@ pub struct FitCoefficients {
     pub temperature: [f64; 3],
     /// `p0..p7`.
     pub pressure: [f64; 8],
-    /// `c0..c5` for N2, Ar, He, H2O.
-    pub diluent: [[f64; 6]; 4],
+    /// `c0..c9` for N2, Ar, He, H2O.
+    pub diluent: [[f64; 10]; 4],
 }
 
 /// The box of the fit data; outside it [`FitCoefficients::ln_burning_velocity`] extrapolates
@@ -79,7 +81,11 @@ impl FitCoefficients {
             + pi * pi * poly(&p[4..7])
             + p[7] * pi * pi * pi;
         for (c, &x) in self.diluent.iter().zip(&z[3..]) {
-            ln_s += x * poly(&c[0..3]) + x * x * poly(&c[3..5]) + c[5] * x * x * x;
+            ln_s += x * poly(&c[0..3])
+                + x * x * poly(&c[3..5])
+                + c[5] * x * x * x
+                + x * pi * (c[6] + c[7] * u + c[8] * pi)
+                + c[9] * x * x * pi;
         }
         ln_s
     }

@@ -14,7 +14,8 @@
 //! 2. composition → [`FlameMixture`]; species other than H2, O2, N2, Ar, He, H2O are an
 //!    error;
 //! 3. the correlation for the oxidiser ([`default_model`]) gives `S_L`; outside its
-//!    validity range ([`ValidityRange`]) the value is still returned, with
+//!    validity range ([`ValidityRange`]), or when the steam in the mixture would condense
+//!    ([`water_saturation_pressure_pa`]), the value is still returned, with
 //!    `in_validity_range = false` and a warning naming the variable and the range.
 //!
 //! Correlations available:
@@ -45,7 +46,9 @@ pub mod cantera_fit;
 mod composition;
 mod fit_coefficients;
 
-pub use composition::{Diluent, FlameMixture, Oxidiser};
+pub use composition::{
+    Diluent, FlameMixture, Oxidiser, AIR_MONATOMIC_ALLOWANCE, AIR_N2_O2, AIR_RATIO_TOLERANCE,
+};
 
 use crate::error::{ChemError, Result};
 use crate::limits::{flammability, LimitCheck};
@@ -225,7 +228,8 @@ pub fn laminar_burning_velocity_with(
             mixture.oxidiser.name()
         ));
     }
-    let range = model.validity().check(&mixture);
+    let mut range = model.validity().check(&mixture);
+    range.extend(steam_condensation(&mixture));
     let in_validity_range = range.is_empty() && model.oxidiser() == mixture.oxidiser;
     warnings.extend(range);
     let s = model.burning_velocity(&mixture)?;
@@ -238,4 +242,56 @@ pub fn laminar_burning_velocity_with(
         mixture,
         limits,
     }))
+}
+
+/// Saturation pressure of water, Pa, from the Antoine equation
+/// `log10(p/mmHg) = A − B/(C + T/°C)` with the constants of the NIST Chemistry WebBook
+/// tabulation (Stull, Ind. Eng. Chem. 39:517, 1947): A = 8.07131, B = 1730.63, C = 233.426
+/// for 1–100 °C and A = 8.14019, B = 1810.94, C = 244.485 for 99–374 °C. Gives 101.3 kPa at
+/// 100 °C and 245.6 kPa at 400 K (steam tables 245.8 kPa). Below 1 °C the first set is
+/// extrapolated (about the frost point); above the critical point (647.1 K) there is no
+/// condensation and `None` is returned.
+pub fn water_saturation_pressure_pa(temperature_k: f64) -> Option<f64> {
+    const MMHG_PA: f64 = 133.322_368;
+    if temperature_k >= 647.1 {
+        return None;
+    }
+    let t_c = temperature_k - 273.15;
+    let (a, b, c) = if t_c <= 100.0 {
+        (8.07131, 1730.63, 233.426)
+    } else {
+        (8.14019, 1810.94, 244.485)
+    };
+    Some(MMHG_PA * 10f64.powf(a - b / (c + t_c)))
+}
+
+/// A warning when the steam of `m` would condense at its temperature (`x_H2O·P` above the
+/// saturation pressure): the gas-phase correlations do not describe such a mixture.
+fn steam_condensation(m: &FlameMixture) -> Option<String> {
+    let p_h2o = m.diluent(Diluent::H2O) * m.pressure_pa;
+    let p_sat = water_saturation_pressure_pa(m.temperature_k)?;
+    (p_h2o > p_sat).then(|| {
+        format!(
+            "steam would condense: its partial pressure {:.0} Pa exceeds the saturation \
+             pressure {:.0} Pa at {:.2} K",
+            p_h2o, p_sat, m.temperature_k
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Antoine equation against steam-table values within 1 %: IAPWS-IF97 verification
+    /// value 3.53659 kPa at 300 K (Wagner et al., J. Eng. Gas Turbines Power 122:150, 2000,
+    /// Table 35), 101.418 kPa at 100 °C and 245.77 kPa at 400 K (IAPWS-IF97 steam tables).
+    #[test]
+    fn water_saturation_pressure_matches_steam_tables() {
+        for (t, p) in [(300.0, 3536.59), (373.15, 101_418.0), (400.0, 245_770.0)] {
+            let v = water_saturation_pressure_pa(t).unwrap();
+            assert!((v / p - 1.0).abs() < 0.01, "{t} K: {v} vs {p}");
+        }
+        assert!(water_saturation_pressure_pa(700.0).is_none());
+    }
 }
