@@ -4,7 +4,7 @@
 //! This crate holds the analytic pre-check of ARCHITECTURE §3.3 — the quick reject before any
 //! FEM — the cited materials data, the bottle geometry ([`geometry`]: profiles and presets),
 //! the native axisymmetric FEM ([`fem`]) and its CalculiX cross-check ([`calculix`]), and
-//! wall heating by the burned gas ([`thermal`]).
+//! wall heating by the burned gas ([`thermal`]), and the failure assessment ([`failure`]).
 //!
 //! # Conventions (read these)
 //!
@@ -72,6 +72,7 @@ pub mod analytic;
 pub mod bottle;
 pub mod calculix;
 mod error;
+pub mod failure;
 pub mod fem;
 pub mod geometry;
 pub mod materials;
