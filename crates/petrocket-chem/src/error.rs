@@ -132,6 +132,20 @@ pub enum ChemError {
     },
 }
 
+impl ChemError {
+    /// Whether the error is a numerical failure (a solver that did not converge, a
+    /// non-finite value, a failed integration) rather than bad input.
+    pub fn is_numerical(&self) -> bool {
+        matches!(
+            self,
+            ChemError::EquilibriumNotConverged { .. }
+                | ChemError::StateNotFound { .. }
+                | ChemError::Integration { .. }
+                | ChemError::NonFinite { .. }
+        )
+    }
+}
+
 /// Result alias of the chemistry crate.
 pub type Result<T> = std::result::Result<T, ChemError>;
 

@@ -279,3 +279,27 @@ fn materials_list() {
     assert_exit(&o, 0, &[]);
     assert!(text(&o.stdout).contains("pet-oriented"));
 }
+
+/// `petrocket … | head` closes stdout early: no crash report, the SIGPIPE exit status.
+#[test]
+fn closed_stdout_is_not_a_crash() {
+    let dir = scratch("cli", "broken_pipe");
+    let mut child = bin()
+        .args(["materials", "--json"])
+        .env("TMPDIR", &dir)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let err = text(&out.stderr);
+    assert!(!err.contains("crashed"), "{err}");
+    assert!(
+        matches!(out.status.code(), Some(0 | 141)),
+        "{:?}: {err}",
+        out.status
+    );
+    let reports = std::fs::read_dir(&dir).unwrap().count();
+    assert_eq!(reports, 0, "a crash report was written");
+}

@@ -107,12 +107,10 @@ pub fn exit_code_for(err: &anyhow::Error) -> u8 {
             };
         }
         if let Some(c) = cause.downcast_ref::<ChemError>() {
-            return match c {
-                ChemError::EquilibriumNotConverged { .. }
-                | ChemError::StateNotFound { .. }
-                | ChemError::Integration { .. }
-                | ChemError::NonFinite { .. } => EXIT_NUMERICAL,
-                _ => EXIT_INPUT,
+            return if c.is_numerical() {
+                EXIT_NUMERICAL
+            } else {
+                EXIT_INPUT
             };
         }
         if let Some(s) = cause.downcast_ref::<petrocket_structure::StructureError>() {
