@@ -13,7 +13,11 @@
 //!     ±15 % scatter (aircommandrockets.com experiments 070715_001 and 061022_001); P7 is the
 //!     thin-wall check of the same number;
 //!   - B4: industry proof test, 1.0 MPa for 30 s without rupture (QB/T 1868-2004): a lower
-//!     bound on the burst pressure of any such bottle, checked for every preset.
+//!     bound on the burst pressure of any such bottle, checked for every preset;
+//!   - B1 (FEM): the same measured burst against the first-failure estimate of the
+//!     axisymmetric FEM of the 2 L preset (`petrocket_structure::failure`);
+//!   - S4: surface heating of PET (P5 properties) under 1 MW/m², +71 K at 1 ms and +225 K at
+//!     10 ms (semi-infinite solid, Carslaw & Jaeger), by the wall-heating solver, ±2 %.
 //! - **Cantera golden data**: a subset of `crates/petrocket-chem/tests/golden/equilibrium_h2o2.json`
 //!   (Cantera 3.2.0, `tools/golden`), extracted into `data/validation_golden.json` by
 //!   `tools/validation/extract_golden_subset.py`; T and P are compared to 1e-5 relative.
@@ -25,10 +29,17 @@
 //!
 //! A computation that fails is a failed case (with its error), never a skipped one.
 
+use petrocket_chem::combustion::burn_at_constant_pressure;
 use petrocket_chem::mixture::equivalence_ratio_mixture;
 use petrocket_chem::{equilibrate, EquilibriumMode, EquilibriumResult, GasMixture, GasState};
 use petrocket_structure::bottle::{preset, presets};
+use petrocket_structure::failure;
+use petrocket_structure::fem::{solve_static, ElasticMaterial, MeshOptions};
+use petrocket_structure::geometry::preset_profile;
 use petrocket_structure::materials::MaterialDb;
+use petrocket_structure::thermal::{
+    heat_wall, InnerBoundary, OuterBoundary, ThermalOptions, WallSlab,
+};
 use petrocket_units::ONE_ATM;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -64,6 +75,9 @@ pub const B1_SCATTER: f64 = 0.15;
 
 /// VALIDATION B4: proof pressure every bottle must hold, 1.0 MPa gauge (Pa).
 pub const B4_PROOF_PA: f64 = 1.0e6;
+
+/// S4: tolerance on the surface heating, relative (the 2 %).
+pub const S4_TOLERANCE: f64 = 0.02;
 
 /// How a measured value is compared with the expected one.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -202,6 +216,7 @@ const C2: &str =
 const C3: &str = "VALIDATION C3: Cantera 3.2.0 model value with its bundled h2o2.yaml (MV)";
 const C6: &str = "VALIDATION C6: Cantera 3.2.0 model value with its bundled h2o2.yaml (MV)";
 const B1: &str = "VALIDATION B1/P7: measured 11.4-11.6 bar(g) with +/-15 % scatter, water-filled 2 L bottle, slow ramp, ~20 degC (aircommandrockets.com experiments 070715_001 and 061022_001); P7: thin-wall check 2tσ/D = 11.4 bar";
+const S4: &str = "VALIDATION S4: semi-infinite solid under constant flux, dT = 2q sqrt(t)/(sqrt(pi) sqrt(k rho c)) with P5 PET properties (Mylar bulletin): +71 K at 1 ms, +225 K at 10 ms (L)";
 const B4: &str = "VALIDATION B4: industry proof test, 1.0 MPa gauge held 30 s without rupture, a lower bound for any such bottle (QB/T 1868-2004)";
 
 /// C3 of VALIDATION: (initial pressure in atm, AICC pressure ratio), stoichiometric H2–O2.
@@ -279,8 +294,12 @@ fn aicc_cases(gas: &GasMixture, out: &mut Vec<CaseResult>) {
         ("H2-air phi = 1", h2_air_stoich(gas), 6.90),
     ] {
         let measured = mix.and_then(|x| {
-            let (f, e) = equilibrium(gas, &x, T0_COMBUSTION_K, ONE_ATM, EquilibriumMode::HP)?;
-            Ok(gas.properties(&f).density / gas.properties(&e.state).density)
+            let fresh = gas
+                .state_tpx(T0_COMBUSTION_K, ONE_ATM, &x)
+                .map_err(|e| e.to_string())?;
+            burn_at_constant_pressure(gas, &fresh)
+                .map(|b| b.expansion_ratio)
+                .map_err(|e| e.to_string())
         });
         out.push(judge(
             Expect {
@@ -309,7 +328,74 @@ fn burst_pressure(name: &str) -> Result<f64, String> {
         .map_err(|e| e.to_string())
 }
 
+/// First-failure burst estimate of the 2 L preset by the FEM (slow test: reference rate).
+fn fem_burst_pressure() -> Result<f64, String> {
+    let db = MaterialDb::builtin();
+    let pet = db.get("pet-oriented").map_err(|e| e.to_string())?;
+    let elastic = ElasticMaterial::from_material(pet, T_BURST_TEST_K).map_err(|e| e.to_string())?;
+    let profile = preset_profile("2L").map_err(|e| e.to_string())?;
+    let p = 1e6;
+    let sol =
+        solve_static(&profile, &elastic, p, &MeshOptions::default()).map_err(|e| e.to_string())?;
+    failure::burst_pressure(
+        pet,
+        &sol.meridian,
+        p,
+        T_BURST_TEST_K,
+        pet.strain_rate.reference_per_s.value,
+        None,
+    )
+    .map(|b| b.burst_pressure_pa)
+    .map_err(|e| e.to_string())
+}
+
+/// Surface temperature rise of PET (VALIDATION P5) under 1 MW/m² after `t_s`.
+fn surface_heating(t_s: f64) -> Result<f64, String> {
+    let slab = WallSlab::new(3e-4, 0.155, 1390.0, 1170.0).map_err(|e| e.to_string())?;
+    heat_wall(
+        &slab,
+        T_BURST_TEST_K,
+        &InnerBoundary::Flux(1e6),
+        OuterBoundary::Adiabatic,
+        t_s,
+        None,
+        None,
+        &ThermalOptions::default(),
+    )
+    .map(|r| r.surface_temperature_rise_k)
+    .map_err(|e| e.to_string())
+}
+
 fn structure_cases(out: &mut Vec<CaseResult>) {
+    out.push(judge(
+        Expect {
+            name: "B1 burst pressure, 2L preset, axisymmetric FEM first failure, pet-oriented, 20 degC".into(),
+            quantity: "burst_pressure_gauge_Pa",
+            unit: "Pa",
+            expected: B1_BURST_MID_PA,
+            tolerance: B1_SCATTER,
+            kind: ToleranceKind::Relative,
+            source: B1,
+        },
+        fem_burst_pressure(),
+    ));
+    for (t_s, rise) in [(1e-3, 71.0), (1e-2, 225.0)] {
+        out.push(judge(
+            Expect {
+                name: format!(
+                    "S4 PET surface heating, 1 MW/m2, {:.0} ms, 0.3 mm wall",
+                    t_s * 1e3
+                ),
+                quantity: "surface_temperature_rise_K",
+                unit: "K",
+                expected: rise,
+                tolerance: S4_TOLERANCE,
+                kind: ToleranceKind::Relative,
+                source: S4,
+            },
+            surface_heating(t_s),
+        ));
+    }
     out.push(judge(
         Expect {
             name: "B1/P7 burst pressure, 2L preset, pet-oriented, 20 degC".into(),
