@@ -665,12 +665,12 @@ mod tests {
         }
         assert!(report.all_passed());
         assert_eq!(report.summary.total, report.cases.len());
-        // 9 combustion + 1 + presets + 2 per golden case.
+        // 9 combustion + B1 (thin wall) + B1 (FEM) + 2 S4 + presets + 2 per golden case.
         let golden = golden_subset().unwrap().cases.len();
         assert!(golden >= 20, "{golden} golden cases");
         assert_eq!(
             report.cases.len(),
-            9 + 1 + presets().len() + 2 * golden,
+            9 + 1 + 1 + 2 + presets().len() + 2 * golden,
             "case count"
         );
     }
