@@ -6,7 +6,9 @@
 //! - [`mixture`]: ideal-gas mixtures, properties, state setters, compositions;
 //! - [`equilibrium`]: Gibbs minimisation by element potentials (TP, TV, HP, UV, SV, SP);
 //! - [`kinetics`]: rate constants, rates of progress, production rates and their exact Jacobian;
-//! - [`reactor`]: adiabatic constant-volume and constant-pressure reactors, ignition.
+//! - [`reactor`]: adiabatic constant-volume and constant-pressure reactors, ignition;
+//! - [`detonation`]: shock jump conditions, Chapman–Jouguet detonation, von Neumann and
+//!   reflected shocks, ZND structure, cell width and detonability screening.
 //!
 //! Units are SI with amounts in **mol** (not Cantera's kmol): J/mol, mol/m³, kg/mol.
 //! The bundled H2/O2 mechanism is available as `Mechanism::bundled("h2o2")`.
@@ -24,6 +26,7 @@
 
 #![deny(missing_docs)]
 
+pub mod detonation;
 pub mod elements;
 pub mod equilibrium;
 pub mod error;
