@@ -14,5 +14,12 @@ fn main() {
                 r.cj.von_neumann.post.state.pressure, r.reflected_equilibrium.post.state.pressure, r.reflected_equilibrium.post.iterations, r.reflected_frozen.post.state.pressure, r.reflected_equilibrium.shock_speed, el),
             Err(e) => println!("{m}: ERR {e}"),
         }
+        let t0 = std::time::Instant::now();
+        match petrocket_chem::detonation::znd(&gas, &s, None, &Default::default()) {
+            Ok(z) => println!("   ZND ind {:.4e} m {:.4e} s exo {:.3e} m sigmax {:.3e} Tend {:.1} M {:.4} steps {} {:?}", z.induction_length, z.induction_time, z.exothermic_length, z.max_thermicity, z.end_temperature, z.end_mach, z.steps, t0.elapsed()),
+            Err(e) => println!("   ZND ERR {e}"),
+        }
     }
 }
+#[allow(dead_code)]
+fn unused() {}

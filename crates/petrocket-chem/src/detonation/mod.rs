@@ -26,11 +26,13 @@ mod newton;
 mod point;
 mod reflected;
 mod shock;
+mod znd;
 
 pub use cj::{cj_state, CjResult};
 pub use point::equilibrium_sound_speed;
 pub use reflected::{reflected_shock, ReflectedResult};
 pub use shock::{post_shock, Chemistry, ShockResult, WaveState};
+pub use znd::{znd, ZndOptions, ZndResult};
 
 use crate::error::Result;
 use crate::mixture::{GasMixture, GasState};
