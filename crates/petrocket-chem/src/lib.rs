@@ -7,6 +7,8 @@
 //! - [`equilibrium`]: Gibbs minimisation by element potentials (TP, TV, HP, UV, SV, SP);
 //! - [`kinetics`]: rate constants, rates of progress, production rates and their exact Jacobian;
 //! - [`reactor`]: adiabatic constant-volume and constant-pressure reactors, ignition;
+//! - [`combustion`]: adiabatic flame temperature and expansion ratio (HP equilibrium);
+//! - [`limits`]: flammability and detonability limits of H2 mixtures (screening);
 //! - [`detonation`]: shock jump conditions, Chapman–Jouguet detonation, von Neumann and
 //!   reflected shocks, ZND structure, cell width and detonability screening.
 //!
@@ -26,11 +28,13 @@
 
 #![deny(missing_docs)]
 
+pub mod combustion;
 pub mod detonation;
 pub mod elements;
 pub mod equilibrium;
 pub mod error;
 pub mod kinetics;
+pub mod limits;
 pub mod mechanism;
 pub mod mixture;
 mod numerics;

@@ -3,7 +3,8 @@
 //!
 //! This crate holds the analytic pre-check of ARCHITECTURE §3.3 — the quick reject before any
 //! FEM — the cited materials data, the bottle geometry ([`geometry`]: profiles and presets),
-//! the native axisymmetric FEM ([`fem`]) and its CalculiX cross-check ([`calculix`]).
+//! the native axisymmetric FEM ([`fem`]) and its CalculiX cross-check ([`calculix`]), and
+//! wall heating by the burned gas ([`thermal`]).
 //!
 //! # Conventions (read these)
 //!
@@ -74,6 +75,7 @@ mod error;
 pub mod fem;
 pub mod geometry;
 pub mod materials;
+pub mod thermal;
 
 pub use error::{Result, StructureError};
 

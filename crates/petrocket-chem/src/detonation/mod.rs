@@ -14,21 +14,33 @@
 //!   state;
 //! - [`reflected_shock`]: closed-end reflection, frozen or equilibrium (`reflected_fr` /
 //!   `reflected_eq`);
-//! - [`detonation`]: all of the above for one mixture (the CLI's `chem cj`).
+//! - [`detonation`]: all of the above for one mixture (the CLI's `chem cj`);
+//! - [`znd`]: ZND reaction zone (induction length and time, exothermic pulse);
+//! - [`cell_width`]: cell width λ = A·Δ_i with its uncertainty band;
+//! - [`assess_vessel`]: detonability / DDT credibility screening of a vessel.
 //!
 //! Assumptions and validity: ideal gas; one-dimensional, steady, inviscid, adiabatic waves;
 //! equilibrium states use the mechanism's species only; NASA polynomials are extrapolated
 //! beyond their fit ranges (as in Cantera), which matters above ≈5000–6000 K only.
 //! See `docs/detonation.md` for every equation and its source.
 
+mod cell;
 mod cj;
+mod detonability;
 mod newton;
 mod point;
 mod reflected;
 mod shock;
 mod znd;
 
+pub use cell::{
+    cell_width, CellWidth, CELL_BASIS, CELL_FACTOR_CENTRAL, CELL_FACTOR_HIGH, CELL_FACTOR_LOW,
+};
 pub use cj::{cj_state, CjResult};
+pub use detonability::{
+    assess_vessel, Assessment, Criterion, Grade, Vessel, CRITICAL_EXPANSION_RATIO, DDT_CELLS,
+    SCREENING_NOTE,
+};
 pub use point::equilibrium_sound_speed;
 pub use reflected::{reflected_shock, ReflectedResult};
 pub use shock::{post_shock, Chemistry, ShockResult, WaveState};
