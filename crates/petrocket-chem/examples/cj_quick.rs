@@ -2,7 +2,14 @@ use petrocket_chem::detonation::detonation;
 use petrocket_chem::GasMixture;
 fn main() {
     let gas = GasMixture::load("h2o2").unwrap();
-    for (m, p, t) in [("H2:2,O2:1", 101325.0, 295.0), ("H2:2,air:4.76", 101325.0, 295.0), ("H2:0.5,O2:1", 50000.0, 250.0), ("H2:6,O2:1", 5e5, 350.0), ("H2:1,air:4.76", 101325.0, 300.0), ("H2:6,air:4.76", 5e5, 250.0)] {
+    for (m, p, t) in [
+        ("H2:2,O2:1", 101325.0, 295.0),
+        ("H2:2,air:4.76", 101325.0, 295.0),
+        ("H2:0.5,O2:1", 50000.0, 250.0),
+        ("H2:6,O2:1", 5e5, 350.0),
+        ("H2:1,air:4.76", 101325.0, 300.0),
+        ("H2:6,air:4.76", 5e5, 250.0),
+    ] {
         let x = gas.parse_mole_fractions("m", m).unwrap();
         let s = gas.state_tpx(t, p, &x).unwrap();
         let t0 = std::time::Instant::now();

@@ -34,14 +34,23 @@ fn cj_of_stoichiometric_mixtures_matches_validation_c7_c8() {
         let d = detonation(&gas, &s0).unwrap();
         let cj = &d.cj;
         assert!(rel(cj.cj_speed, u) < 0.01, "{mix}: U_CJ {}", cj.cj_speed);
-        assert!(rel(cj.cj.state.pressure / 101_325.0, pr) < 0.015, "{mix}: P_CJ");
+        assert!(
+            rel(cj.cj.state.pressure / 101_325.0, pr) < 0.015,
+            "{mix}: P_CJ"
+        );
         assert!(rel(cj.cj.state.temperature, t) < 0.01, "{mix}: T_CJ");
-        assert!(cj.sonic_residual.abs() < 1e-8, "{mix}: sonic {}", cj.sonic_residual);
+        assert!(
+            cj.sonic_residual.abs() < 1e-8,
+            "{mix}: sonic {}",
+            cj.sonic_residual
+        );
         assert!(cj.cj.residual < 1e-7 && cj.cj.iterations > 0);
         let ratio = d.reflected_equilibrium.post.state.pressure / cj.cj.state.pressure;
         assert!((2.35..2.55).contains(&ratio), "{mix}: reflected/CJ {ratio}");
         // Frozen reflection is stiffer (no dissociation absorbs energy).
-        assert!(d.reflected_frozen.post.state.pressure > d.reflected_equilibrium.post.state.pressure);
+        assert!(
+            d.reflected_frozen.post.state.pressure > d.reflected_equilibrium.post.state.pressure
+        );
         // von Neumann spike: about twice the CJ pressure.
         let vn = cj.von_neumann.post.state.pressure / cj.cj.state.pressure;
         assert!((1.6..2.0).contains(&vn), "{mix}: vN/CJ {vn}");
@@ -98,9 +107,15 @@ fn equilibrium_sound_speed_matches_isentropic_finite_difference() {
         gas.properties(&e).density
     };
     let a_fd = ((2.0 * dp) / (side(1.0) - side(-1.0))).sqrt();
-    assert!(rel(a, a_fd) < 1e-6, "analytic {a} vs finite difference {a_fd}");
+    assert!(
+        rel(a, a_fd) < 1e-6,
+        "analytic {a} vs finite difference {a_fd}"
+    );
     let a_frozen = gas.properties(&eq).sound_speed_frozen;
-    assert!(a < a_frozen, "equilibrium sound speed must be below the frozen one");
+    assert!(
+        a < a_frozen,
+        "equilibrium sound speed must be below the frozen one"
+    );
 }
 
 /// VALIDATION C10: cell widths of stoichiometric H2–O2 ≈1–2 mm and H2–air ≈8–15 mm (Caltech
@@ -109,17 +124,30 @@ fn equilibrium_sound_speed_matches_isentropic_finite_difference() {
 #[test]
 fn znd_cell_width_matches_validation_c10() {
     let gas = common::h2o2();
-    for (mix, lo, hi) in [("H2:2,O2:1", 1e-3, 2e-3), ("H2:2,O2:1,N2:3.76", 8e-3, 15e-3)] {
+    for (mix, lo, hi) in [
+        ("H2:2,O2:1", 1e-3, 2e-3),
+        ("H2:2,O2:1,N2:3.76", 8e-3, 15e-3),
+    ] {
         let s0 = state(&gas, mix, 298.15, 101_325.0);
         let z = znd(&gas, &s0, None, &ZndOptions::default()).unwrap();
         assert!(z.induction_time > 0.0 && z.induction_length > 0.0);
         assert!(z.exothermic_length > 0.0 && z.exothermic_length < z.induction_length);
-        assert!(z.end_mach < 1.0 && z.end_mach > 0.7, "{mix}: end Mach {}", z.end_mach);
+        assert!(
+            z.end_mach < 1.0 && z.end_mach > 0.7,
+            "{mix}: end Mach {}",
+            z.end_mach
+        );
         let cj = cj_state(&gas, &s0).unwrap();
-        assert!(rel(z.end_temperature, cj.cj.state.temperature) < 0.02, "{mix}: end T");
+        assert!(
+            rel(z.end_temperature, cj.cj.state.temperature) < 0.02,
+            "{mix}: end T"
+        );
         let c = cell_width(z.induction_length).unwrap();
         assert!(c.lower <= hi && c.upper >= lo, "{mix}: band {c:?}");
-        assert!(c.central >= 0.5 * lo && c.central <= 2.0 * hi, "{mix}: {c:?}");
+        assert!(
+            c.central >= 0.5 * lo && c.central <= 2.0 * hi,
+            "{mix}: {c:?}"
+        );
     }
 }
 
@@ -179,7 +207,10 @@ fn bad_input_is_a_typed_error() {
     let inert = state(&gas, "N2", 295.0, 101_325.0);
     let e = cj_state(&gas, &inert).unwrap_err();
     assert!(
-        matches!(e, ChemError::ShockNotConverged { .. } | ChemError::NonFinite { .. }),
+        matches!(
+            e,
+            ChemError::ShockNotConverged { .. } | ChemError::NonFinite { .. }
+        ),
         "{e}"
     );
 }

@@ -83,7 +83,10 @@ pub fn cj_state(gas: &GasMixture, initial: &GasState) -> Result<CjResult> {
     let up = Upstream::of(gas, initial);
     let x1 = &initial.mole_fractions;
     let uv = equilibrate(gas, initial, EquilibriumMode::UV)?;
-    let x0 = [uv.state.temperature.max(initial.temperature * 1.5), 1.8 * up.rho];
+    let x0 = [
+        uv.state.temperature.max(initial.temperature * 1.5),
+        1.8 * up.rho,
+    ];
     let f = |x: [f64; 2]| -> Result<Eval> {
         let (r, ..) = cj_residuals(gas, &up, x1, x)?;
         let mut j = [[0.0; 2]; 2];
@@ -97,7 +100,12 @@ pub fn cj_state(gas: &GasMixture, initial: &GasState) -> Result<CjResult> {
         }
         Ok((r, j))
     };
-    let sol = newton::solve("CJ state", f, x0, [initial.temperature, up.rho * (1.0 + 1e-6)])?;
+    let sol = newton::solve(
+        "CJ state",
+        f,
+        x0,
+        [initial.temperature, up.rho * (1.0 + 1e-6)],
+    )?;
     let (_, w1, w2, a) = cj_residuals(gas, &up, x1, sol.x)?;
     let p2 = point::equilibrium(gas, sol.x[0], sol.x[1], x1)?;
     let von_neumann = post_shock(gas, initial, w1, Chemistry::Frozen)?;

@@ -123,7 +123,10 @@ fn build(state: GasState, rho: f64, h: f64, cp: f64, alpha: f64, beta: f64) -> R
 
 /// (α, β, cp,eq) of an equilibrium state: (∂lnV/∂lnT)_P, (∂lnV/∂lnP)_T and the equilibrium
 /// cp (J/(kg K)), by RP-1311 eqs. 2.50–2.59 (see the module docs).
-pub(crate) fn equilibrium_derivatives(gas: &GasMixture, state: &GasState) -> Result<(f64, f64, f64)> {
+pub(crate) fn equilibrium_derivatives(
+    gas: &GasMixture,
+    state: &GasState,
+) -> Result<(f64, f64, f64)> {
     let x = &state.mole_fractions;
     let w = gas.mean_molecular_weight(x);
     let species: Vec<usize> = (0..gas.n_species()).filter(|&k| x[k] > X_ACTIVE).collect();
@@ -191,6 +194,13 @@ pub(crate) fn equilibrium_derivatives(gas: &GasMixture, state: &GasState) -> Res
 pub fn equilibrium_sound_speed(gas: &GasMixture, state: &GasState) -> Result<f64> {
     let props = gas.properties(state);
     let (alpha, beta, cp) = equilibrium_derivatives(gas, state)?;
-    let p = build(state.clone(), props.density, props.h_mass(), cp, alpha, beta)?;
+    let p = build(
+        state.clone(),
+        props.density,
+        props.h_mass(),
+        cp,
+        alpha,
+        beta,
+    )?;
     Ok(p.sound_speed)
 }

@@ -21,8 +21,8 @@
 use super::newton::{self, Eval};
 use super::point::{self, Point};
 use crate::error::{ChemError, Result};
-use crate::mixture::{GasMixture, GasState};
 use crate::mixture::check_state;
+use crate::mixture::{GasMixture, GasState};
 
 /// How the gas behind a wave is treated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -208,4 +208,3 @@ pub fn post_shock(
         post: to_wave_state(p2, chemistry, &sol),
     })
 }
-

@@ -160,7 +160,10 @@ impl OdeSystem for Znd<'_> {
         let l = self.eval(y, dydt)?;
         if l.eta <= 1e-6 {
             return Err(ChemError::Znd {
-                reason: format!("the flow became sonic in the reaction zone (eta = {:.2e})", l.eta),
+                reason: format!(
+                    "the flow became sonic in the reaction zone (eta = {:.2e})",
+                    l.eta
+                ),
                 hint: "use a shock speed at or above the CJ speed".into(),
             });
         }
@@ -274,9 +277,7 @@ pub fn znd(
                     .map(|(i, h)| (i, h.2))
                     .fold((0, f64::MIN), |a, b| if b.1 > a.1 { b } else { a });
                 let t_peak = hist[imax].0;
-                let done = imax + 1 < hist.len()
-                    && l.sigma < 0.01 * smax
-                    && step.t >= 2.0 * t_peak;
+                let done = imax + 1 < hist.len() && l.sigma < 0.01 * smax && step.t >= 2.0 * t_peak;
                 if done || l.eta < 1e-3 {
                     Control::Stop
                 } else {

@@ -111,6 +111,8 @@ pub fn exit_code_for(err: &anyhow::Error) -> u8 {
                 ChemError::EquilibriumNotConverged { .. }
                 | ChemError::StateNotFound { .. }
                 | ChemError::Integration { .. }
+                | ChemError::ShockNotConverged { .. }
+                | ChemError::Znd { .. }
                 | ChemError::NonFinite { .. } => EXIT_NUMERICAL,
                 _ => EXIT_INPUT,
             };
