@@ -30,13 +30,22 @@ fn cj_von_neumann_and_reflected_states_match_cantera() {
                 &x,
             )
             .unwrap();
-        let d = detonation(&gas, &s0)
-            .unwrap_or_else(|e| panic!("{}: {e}", c["mixture"]));
+        let d = detonation(&gas, &s0).unwrap_or_else(|e| panic!("{}: {e}", c["mixture"]));
         let f = |k: &str| c[k].as_f64().unwrap();
         let checks = [
             (d.cj.cj_speed, f("cj_speed_m_s"), 1e-3, "CJ speed"),
-            (d.cj.cj.state.pressure, f("cj_pressure_Pa"), 5e-3, "CJ pressure"),
-            (d.cj.cj.state.temperature, f("cj_temperature_K"), 1e-3, "CJ temperature"),
+            (
+                d.cj.cj.state.pressure,
+                f("cj_pressure_Pa"),
+                5e-3,
+                "CJ pressure",
+            ),
+            (
+                d.cj.cj.state.temperature,
+                f("cj_temperature_K"),
+                1e-3,
+                "CJ temperature",
+            ),
             (
                 d.cj.von_neumann.post.state.pressure,
                 f("von_neumann_pressure_Pa"),
@@ -99,8 +108,16 @@ fn znd_induction_lengths_match_cantera() {
         let z = znd(&gas, &s0, Some(u), &ZndOptions::default()).unwrap();
         let want = c["induction_length_m"].as_f64().unwrap();
         let e = rel(z.induction_length, want);
-        println!("{}: induction length {} vs {want} ({e:.1e})", c["mixture"], z.induction_length);
-        assert!(e < 1e-2, "{}: {} vs {want}", c["mixture"], z.induction_length);
+        println!(
+            "{}: induction length {} vs {want} ({e:.1e})",
+            c["mixture"], z.induction_length
+        );
+        assert!(
+            e < 1e-2,
+            "{}: {} vs {want}",
+            c["mixture"],
+            z.induction_length
+        );
         let et = rel(z.induction_time, c["induction_time_s"].as_f64().unwrap());
         assert!(et < 1e-2, "{}: induction time ({et:.1e})", c["mixture"]);
     }

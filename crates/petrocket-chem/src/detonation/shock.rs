@@ -59,7 +59,7 @@ pub struct WaveState {
     pub chemistry: Chemistry,
     /// Newton iterations of the jump-condition solve.
     pub iterations: usize,
-    /// Largest scaled residual at the solution (see [`super::newton`]).
+    /// Largest scaled residual at the solution (Newton convergence test in `docs/detonation.md`).
     pub residual: f64,
 }
 

@@ -358,7 +358,7 @@ fn parabola_peak(p: &[(f64, f64, f64)]) -> (f64, f64, f64) {
     let d2 = (p[2].2 - p[1].2) / (t2 - t1);
     let a = (d2 - d1) / (t2 - t0);
     let b = d1 - a * (t0 + t1);
-    if !(a < 0.0) {
+    if a.is_nan() || a >= 0.0 {
         return p[1];
     }
     let t = (-b / (2.0 * a)).clamp(t0, t2);
