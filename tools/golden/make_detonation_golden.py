@@ -21,7 +21,8 @@ used. The mechanism is the repository's own
   (p3 - p2)(v2 - v3) = u_p^2, from the CJ state.
 * Equilibrium sound speed of the CJ state by the SDToolbox finite difference
   at fixed entropy (``soundspeed_eq``: SP equilibria at p(1 +- 1e-4)).
-* ZND induction length (distance to maximum thermicity) for a few cases, with
+* ZND induction length (distance to maximum thermicity) and exothermic pulse
+  width (thermicity above half its maximum) for a few cases, with
   an adaptive Dormand-Prince RK45 integration of the SDToolbox ZND equations
   (Cantera rates and properties; rtol 1e-8).
 
@@ -314,7 +315,17 @@ def znd_induction(gas, T1, P1, X1, U):
         (tp - t0) * (tp - t1) / ((t2 - t0) * (t2 - t1)),
     ]
     xp = L[0] * x0 + L[1] * x1 + L[2] * x2
-    return xp, tp, len(hist)
+    sp = L[0] * s0 + L[1] * s1 + L[2] * s2
+    half = 0.5 * max(sp, hist[i][2])
+
+    def crossing(j):
+        (ta, xa, sa), (tb, xb, sb) = hist[j - 1], hist[j]
+        f = (half - sa) / (sb - sa)
+        return ta + f * (tb - ta), xa + f * (xb - xa)
+
+    up = crossing(next(j for j in range(1, i + 1) if hist[j][2] >= half))
+    down = crossing(next(j for j in range(i + 1, len(hist)) if hist[j][2] < half))
+    return xp, tp, down[1] - up[1], down[0] - up[0], len(hist)
 
 
 # --------------------------------------------------------------- cases ---
@@ -372,10 +383,11 @@ def main():
     znd = []
     for mix, P, T in ZND_CASES:
         d = detonation(gas, T, P, mix)
-        x, t, steps = znd_induction(gas, T, P, mix, d["cj_speed_m_s"])
+        x, t, xe, te, steps = znd_induction(gas, T, P, mix, d["cj_speed_m_s"])
         znd.append(dict(mixture=mix, composition=composition(gas, mix), pressure_Pa=P,
                         temperature_K=T, shock_speed_m_s=d["cj_speed_m_s"],
-                        induction_length_m=x, induction_time_s=t, steps=steps))
+                        induction_length_m=x, induction_time_s=t,
+                        exothermic_length_m=xe, exothermic_time_s=te, steps=steps))
         print(f"ZND {mix:24s} {x:.4e} m {t:.4e} s ({steps} steps)", file=sys.stderr)
     doc = {
         "generator": GENERATOR,

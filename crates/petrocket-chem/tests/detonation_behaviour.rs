@@ -226,3 +226,29 @@ fn equilibrium_shock_faster_than_cj_is_an_overdriven_detonation() {
     assert!(over.relative_speed_behind < over.post.sound_speed);
     assert_eq!(over.post.chemistry, Chemistry::Equilibrium);
 }
+
+/// The CJ and reflected iterations converge well beyond the golden grid: H2:O2 0.3–10,
+/// H2–air φ 0.4–4, Ar/He/H2O dilution, 0.1–20 bar, 200–500 K.
+#[test]
+fn cj_and_reflections_converge_over_a_wide_range() {
+    let gas = common::h2o2();
+    let mixtures = [
+        "H2:0.3,O2:1",
+        "H2:10,O2:1",
+        "H2:0.8,O2:1,N2:3.76",
+        "H2:8,O2:1,N2:3.76",
+        "H2:2,O2:1,AR:7",
+        "H2:2,O2:1,HE:7",
+        "H2:2,O2:1,H2O:1",
+        "H2:2,O2:1,N2:1",
+    ];
+    for mix in mixtures {
+        for (p, t) in [(1e4, 200.0), (1e5, 300.0), (2e6, 500.0)] {
+            let s0 = state(&gas, mix, t, p);
+            let d = detonation(&gas, &s0).unwrap_or_else(|e| panic!("{mix} {p} {t}: {e}"));
+            assert!(d.cj.sonic_residual.abs() < 1e-8, "{mix} {p} {t}");
+            let r = d.reflected_equilibrium.post.state.pressure / d.cj.cj.state.pressure;
+            assert!((2.0..3.0).contains(&r), "{mix} {p} {t}: reflected/CJ {r}");
+        }
+    }
+}
