@@ -252,3 +252,17 @@ fn cj_and_reflections_converge_over_a_wide_range() {
         }
     }
 }
+
+/// Air does not react: its equilibrium and frozen shocks at Mach 2 agree closely (only a
+/// trace of dissociation at ≈500 K).
+#[test]
+fn equilibrium_and_frozen_shocks_agree_in_air_at_low_mach() {
+    let gas = common::h2o2();
+    let s0 = state(&gas, "O2:1,N2:3.76", 300.0, 1e5);
+    let u = 2.0 * gas.properties(&s0).sound_speed_frozen;
+    let fr = post_shock(&gas, &s0, u, Chemistry::Frozen).unwrap();
+    let eq = post_shock(&gas, &s0, u, Chemistry::Equilibrium).unwrap();
+    assert!(rel(eq.post.state.pressure, fr.post.state.pressure) < 1e-6);
+    assert!(rel(eq.post.state.temperature, fr.post.state.temperature) < 1e-6);
+    assert!(rel(eq.post.sound_speed, fr.post.sound_speed) < 1e-4);
+}

@@ -46,6 +46,26 @@ pub struct Vessel {
     pub length: f64,
 }
 
+impl Vessel {
+    /// Vessel of inner `diameter` and `length` (m), each finite and in (0, 1000] m.
+    ///
+    /// # Errors
+    /// [`ChemError::OutOfRange`] naming the dimension.
+    pub fn new(diameter: f64, length: f64) -> Result<Self> {
+        for (field, v) in [("vessel diameter", diameter), ("vessel length", length)] {
+            if !(v.is_finite() && v > 0.0 && v <= 1e3) {
+                return Err(ChemError::OutOfRange {
+                    field: field.into(),
+                    value: v,
+                    unit: "m",
+                    range: "(0, 1000] m".into(),
+                });
+            }
+        }
+        Ok(Vessel { diameter, length })
+    }
+}
+
 /// Screening grade.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Grade {
@@ -118,19 +138,7 @@ pub fn assess_vessel(
     vessel: Vessel,
     cell: Option<&CellWidth>,
 ) -> Result<Assessment> {
-    for (field, v) in [
-        ("vessel diameter", vessel.diameter),
-        ("vessel length", vessel.length),
-    ] {
-        if !(v.is_finite() && v > 0.0 && v <= 1e3) {
-            return Err(ChemError::OutOfRange {
-                field: field.into(),
-                value: v,
-                unit: "m",
-                range: "(0, 1000] m".into(),
-            });
-        }
-    }
+    let vessel = Vessel::new(vessel.diameter, vessel.length)?;
     let limits = detonability(gas, &initial.mole_fractions)?;
     let burned = burn_at_constant_pressure(gas, initial)?;
     let sigma = burned.expansion_ratio;

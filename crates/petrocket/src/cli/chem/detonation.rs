@@ -190,10 +190,10 @@ fn assessment_json(a: &Assessment) -> Value {
 pub fn znd_command(a: ZndArgs) -> anyhow::Result<ExitCode> {
     let (gas, fresh) = a.state.load()?;
     let vessel = match (&a.vessel_diameter, &a.vessel_length) {
-        (Some(d), Some(l)) => Some(Vessel {
-            diameter: d.to_si(Dimension::LENGTH).context("--vessel-diameter")?,
-            length: l.to_si(Dimension::LENGTH).context("--vessel-length")?,
-        }),
+        (Some(d), Some(l)) => Some(Vessel::new(
+            d.to_si(Dimension::LENGTH).context("--vessel-diameter")?,
+            l.to_si(Dimension::LENGTH).context("--vessel-length")?,
+        )?),
         _ => None,
     };
     let lim = limits(&gas, &fresh);
