@@ -20,6 +20,7 @@ fi
 cd "${repo_root}"
 "${venv}/bin/python" tools/golden/make_thermo_equilibrium_golden.py
 "${venv}/bin/python" tools/golden/make_kinetics_golden.py
+"${venv}/bin/python" tools/golden/make_detonation_golden.py
 
 if [[ "${PETROCKET_SKIP_BENCH:-0}" != "1" ]]; then
     mkdir -p tools/bench/results
