@@ -9,7 +9,9 @@
 //! - [`reactor`]: adiabatic constant-volume and constant-pressure reactors, ignition;
 //! - [`flame`]: laminar burning velocity of H2 mixtures (correlations, range flags);
 //! - [`combustion`]: adiabatic flame temperature and expansion ratio (HP equilibrium);
-//! - [`limits`]: flammability and detonability limits of H2 mixtures (screening).
+//! - [`limits`]: flammability and detonability limits of H2 mixtures (screening);
+//! - [`detonation`]: shock jump conditions, Chapman–Jouguet detonation, von Neumann and
+//!   reflected shocks, ZND structure, cell width and detonability screening.
 //!
 //! Units are SI with amounts in **mol** (not Cantera's kmol): J/mol, mol/m³, kg/mol.
 //! The bundled H2/O2 mechanism is available as `Mechanism::bundled("h2o2")`.
@@ -28,6 +30,7 @@
 #![deny(missing_docs)]
 
 pub mod combustion;
+pub mod detonation;
 pub mod elements;
 pub mod equilibrium;
 pub mod error;

@@ -10,12 +10,18 @@ use petrocket_units::{Dimension, QuantityInput};
 use serde_json::json;
 use std::process::ExitCode;
 
+mod detonation;
+
 #[derive(Debug, Subcommand)]
 pub enum ChemCommand {
     /// Chemical equilibrium of a mixture (Gibbs minimisation, element potentials).
     Equilibrium(EquilibriumArgs),
     /// Adiabatic autoignition in a constant-volume or constant-pressure reactor (kinetics).
     Ignition(IgnitionArgs),
+    /// Chapman–Jouguet detonation, von Neumann spike and closed-end reflected shocks.
+    Cj(detonation::CjArgs),
+    /// ZND reaction zone, cell width and (with vessel dimensions) detonability screening.
+    Znd(detonation::ZndArgs),
     /// Laminar burning velocity, expansion ratio and adiabatic flame temperature.
     FlameSpeed(FlameSpeedArgs),
 }
@@ -124,6 +130,8 @@ pub fn run(c: ChemCommand) -> anyhow::Result<ExitCode> {
     match c {
         ChemCommand::Equilibrium(a) => equilibrium(a),
         ChemCommand::Ignition(a) => ignition(a),
+        ChemCommand::Cj(a) => detonation::cj(a),
+        ChemCommand::Znd(a) => detonation::znd_command(a),
         ChemCommand::FlameSpeed(a) => flame_speed(a),
     }
 }
