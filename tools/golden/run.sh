@@ -20,6 +20,10 @@ fi
 cd "${repo_root}"
 "${venv}/bin/python" tools/golden/make_thermo_equilibrium_golden.py
 "${venv}/bin/python" tools/golden/make_kinetics_golden.py
+"${venv}/bin/python" tools/golden/make_detonation_golden.py
+# Laminar flames (4-6 minutes), then the Cantera-fit correlations built on them.
+"${venv}/bin/python" tools/golden/make_flame_golden.py
+"${venv}/bin/python" tools/golden/fit_flame_speed.py
 
 if [[ "${PETROCKET_SKIP_BENCH:-0}" != "1" ]]; then
     mkdir -p tools/bench/results

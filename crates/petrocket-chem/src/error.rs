@@ -122,6 +122,35 @@ pub enum ChemError {
         /// What to try.
         hint: String,
     },
+    /// A shock or detonation jump-condition iteration did not converge: never returned as a
+    /// result.
+    #[error(
+        "{problem} did not converge after {iterations} Newton iterations (scaled residual \
+         {residual:.3e}, T = {temperature:.2} K, rho = {density:.6e} kg/m^3): {hint}"
+    )]
+    ShockNotConverged {
+        /// Which problem (e.g. `equilibrium post-shock state`, `CJ state`).
+        problem: &'static str,
+        /// Newton iterations spent.
+        iterations: usize,
+        /// Largest scaled residual at the last iterate.
+        residual: f64,
+        /// Temperature at the last iterate (K).
+        temperature: f64,
+        /// Density at the last iterate (kg/m³).
+        density: f64,
+        /// What to try.
+        hint: String,
+    },
+    /// The ZND reaction-zone integration failed or found no reaction: never returned as a
+    /// result.
+    #[error("ZND structure: {reason}; hint: {hint}")]
+    Znd {
+        /// What went wrong.
+        reason: String,
+        /// What to try.
+        hint: String,
+    },
     /// A bundled mechanism name that does not exist.
     #[error("unknown mechanism '{name}': bundled mechanisms are {available}; a path to a Cantera YAML file works too")]
     UnknownMechanism {
@@ -130,6 +159,22 @@ pub enum ChemError {
         /// Comma-separated list of bundled names.
         available: String,
     },
+}
+
+impl ChemError {
+    /// Whether the error is a numerical failure (a solver that did not converge, a
+    /// non-finite value, a failed integration) rather than bad input.
+    pub fn is_numerical(&self) -> bool {
+        matches!(
+            self,
+            ChemError::EquilibriumNotConverged { .. }
+                | ChemError::StateNotFound { .. }
+                | ChemError::Integration { .. }
+                | ChemError::ShockNotConverged { .. }
+                | ChemError::Znd { .. }
+                | ChemError::NonFinite { .. }
+        )
+    }
 }
 
 /// Result alias of the chemistry crate.

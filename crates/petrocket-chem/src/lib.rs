@@ -6,7 +6,12 @@
 //! - [`mixture`]: ideal-gas mixtures, properties, state setters, compositions;
 //! - [`equilibrium`]: Gibbs minimisation by element potentials (TP, TV, HP, UV, SV, SP);
 //! - [`kinetics`]: rate constants, rates of progress, production rates and their exact Jacobian;
-//! - [`reactor`]: adiabatic constant-volume and constant-pressure reactors, ignition.
+//! - [`reactor`]: adiabatic constant-volume and constant-pressure reactors, ignition;
+//! - [`flame`]: laminar burning velocity of H2 mixtures (correlations, range flags);
+//! - [`combustion`]: adiabatic flame temperature and expansion ratio (HP equilibrium);
+//! - [`limits`]: flammability and detonability limits of H2 mixtures (screening);
+//! - [`detonation`]: shock jump conditions, Chapman–Jouguet detonation, von Neumann and
+//!   reflected shocks, ZND structure, cell width and detonability screening.
 //!
 //! Units are SI with amounts in **mol** (not Cantera's kmol): J/mol, mol/m³, kg/mol.
 //! The bundled H2/O2 mechanism is available as `Mechanism::bundled("h2o2")`.
@@ -24,10 +29,14 @@
 
 #![deny(missing_docs)]
 
+pub mod combustion;
+pub mod detonation;
 pub mod elements;
 pub mod equilibrium;
 pub mod error;
+pub mod flame;
 pub mod kinetics;
+pub mod limits;
 pub mod mechanism;
 pub mod mixture;
 mod numerics;

@@ -3,7 +3,8 @@
 //!
 //! This crate holds the analytic pre-check of ARCHITECTURE §3.3 — the quick reject before any
 //! FEM — the cited materials data, the bottle geometry ([`geometry`]: profiles and presets),
-//! the native axisymmetric FEM ([`fem`]) and its CalculiX cross-check ([`calculix`]).
+//! the native axisymmetric FEM ([`fem`]) and its CalculiX cross-check ([`calculix`]), and
+//! wall heating by the burned gas ([`thermal`]), and the failure assessment ([`failure`]).
 //!
 //! # Conventions (read these)
 //!
@@ -71,9 +72,11 @@ pub mod analytic;
 pub mod bottle;
 pub mod calculix;
 mod error;
+pub mod failure;
 pub mod fem;
 pub mod geometry;
 pub mod materials;
+pub mod thermal;
 
 pub use error::{Result, StructureError};
 

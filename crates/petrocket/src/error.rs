@@ -64,11 +64,8 @@ impl PipelineError {
     pub fn is_numerical(&self) -> bool {
         match self {
             PipelineError::NonFinite { .. } => true,
-            PipelineError::Chemistry(e) => matches!(
-                e,
-                petrocket_chem::ChemError::EquilibriumNotConverged { .. }
-                    | petrocket_chem::ChemError::StateNotFound { .. }
-            ),
+            PipelineError::Chemistry(e) => e.is_numerical(),
+            PipelineError::Structure(e) => e.is_numerical(),
             _ => false,
         }
     }

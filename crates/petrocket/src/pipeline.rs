@@ -3,11 +3,14 @@
 use crate::config::{quantity, resolve_initial, BottleConfig, Config, MixtureConfig};
 use crate::error::{PipelineError, Result};
 use crate::safety::{
-    screen_detonation, verdict, DetonationScreening, Verdict, DEFLAGRATION_DLF,
-    DETONATION_LOAD_OVER_AICC,
+    verdict, DetonationScreening, ScreeningCriterion, Verdict, DEFLAGRATION_DLF,
+    DETONATION_SIDEWALL_DLF,
 };
 use crate::SafetyConfig;
-use petrocket_chem::{equilibrate, EquilibriumMode, GasMixture};
+use petrocket_chem::detonation::{
+    assess_vessel, cell_width, detonation, znd, Grade, Vessel, ZndOptions, SCREENING_NOTE,
+};
+use petrocket_chem::{equilibrate, limits, EquilibriumMode, GasMixture, GasState};
 use petrocket_structure::bottle::{preset, CylinderBottle};
 use petrocket_structure::materials::MaterialDb;
 use petrocket_units::Dimension;
@@ -372,17 +375,26 @@ pub fn run(config: &Config) -> Result<Assessment> {
 
     // Screening of the combustion modes.
     let x_h2 = gas.species_index("H2").map_or(0.0, |k| x0[k]);
-    // Any species in the charge made of argon or helium atoms only (Ar, He) extends detonability.
-    let mech = gas.mechanism();
-    let monatomic = mech.species.iter().zip(&x0).any(|(s, &x)| {
-        x > 0.0
-            && s.composition.iter().all(|&(m, _)| {
-                let sym = mech.elements[m].symbol.to_ascii_lowercase();
-                sym == "ar" || sym == "he"
-            })
-    });
-    let flammable = x_h2 >= crate::safety::FLAMMABILITY_LOWER_H2;
-    let detonation = screen_detonation(x_h2, monatomic);
+    let mut warnings = eq.warnings.clone();
+    let flammable = match limits::flammability(&gas, &x0) {
+        Ok(check) => {
+            if !check.inside {
+                warnings.push(format!(
+                    "{}: the AICC bound is kept as a conservative load",
+                    check.verdict()
+                ));
+            }
+            check.inside
+        }
+        Err(e) => {
+            warnings.push(format!(
+                "flammability limits unknown ({e}); the charge is treated as flammable"
+            ));
+            true
+        }
+    };
+    let t_stage = stage_done("flammability", t_stage);
+    let detonation = screen_detonation(&gas, &fresh, &bottle, &mut warnings)?;
     let t_stage = stage_done("detonation screening", t_stage);
 
     // Structure: quasi-static burst pressure of the sidewall.
@@ -423,13 +435,7 @@ pub fn run(config: &Config) -> Result<Assessment> {
             p_aicc,
             DEFLAGRATION_DLF,
         )?,
-        mode(
-            "detonation",
-            detonation.credible,
-            detonation.basis.clone(),
-            DETONATION_LOAD_OVER_AICC * p_aicc,
-            1.0,
-        )?,
+        detonation_mode(&detonation, p_aicc, &mode)?,
     ];
     let governing = modes
         .iter()
@@ -449,13 +455,7 @@ pub fn run(config: &Config) -> Result<Assessment> {
         "cylindrical sidewall, hoop stress: longitudinal split (the slow-burst mode of VALIDATION B2)".to_string()
     });
 
-    let mut warnings = eq.warnings.clone();
-    if !flammable {
-        warnings.push(format!(
-            "H2 = {:.1} % is below the lower flammability limit of 4 % (VALIDATION C9): the AICC bound is kept as a conservative load",
-            100.0 * x_h2
-        ));
-    }
+    tracing::debug!(x_h2, "H2 mole fraction of the charge");
     if p0 - p_amb >= p_burst {
         warnings.push("the fill pressure alone reaches the burst pressure".into());
     }
@@ -464,9 +464,7 @@ pub fn run(config: &Config) -> Result<Assessment> {
         "closed deflagration at the AICC bound: no venting through the mouth, no heat loss (over-predicts measured peaks by 3-15 %, VALIDATION C4)".into(),
         format!("deflagration dynamic load factor {DEFLAGRATION_DLF} (ramp rise time >= 1 ms, VALIDATION S2, S6)"),
         format!(
-            "detonation screening by H2 detonation limits {:.0}-{:.0} % (Coward & Jones 1952); load = reflected CJ pressure ~ {DETONATION_LOAD_OVER_AICC} x P_AICC (P_CJ ~ 2 P_AICC, Lee 2008; P_R ~ 2.5 P_CJ, VALIDATION C8) until the CJ/ZND models land",
-            100.0 * crate::safety::DETONATION_LIMITS_H2.0,
-            100.0 * crate::safety::DETONATION_LIMITS_H2.1
+            "detonation screening (a screening model): detonability limits, expansion ratio >= 3.75, d >= lambda/pi and L >= 7 lambda with the ZND cell width lambda = 29 Delta_i (band 10-50) and the bottle's inner diameter and length; load = max({DETONATION_SIDEWALL_DLF} x CJ pressure rise on the sidewall (VALIDATION S3), equilibrium reflected-shock pressure at a closed end applied statically (C8)) from the CJ and reflected-shock solvers"
         ),
         "wall: thin-wall cylinder hoop stress with gauge pressure and mean radius; base, shoulder and neck not assessed".into(),
         format!(
@@ -510,4 +508,167 @@ pub fn run(config: &Config) -> Result<Assessment> {
         assumptions,
         warnings,
     })
+}
+
+/// Detonation screening of the charge in the bottle and, when it is inside the detonability
+/// limits, its CJ and reflected-shock loads (see `crate::safety` for the model).
+fn screen_detonation(
+    gas: &GasMixture,
+    fresh: &GasState,
+    bottle: &CylinderBottle,
+    warnings: &mut Vec<String>,
+) -> Result<DetonationScreening> {
+    let diameter = bottle.inner_radius_m() * 2.0;
+    let length = match bottle.height_m {
+        Some(h) => h,
+        None => bottle.volume_m3 / (std::f64::consts::PI * bottle.inner_radius_m().powi(2)),
+    };
+    let mut out = DetonationScreening {
+        credible: true,
+        grade: Grade::Possible.as_str(),
+        basis: String::new(),
+        criteria: Vec::new(),
+        vessel_diameter_m: diameter,
+        vessel_length_m: length,
+        cj_speed_m_s: None,
+        cj_pressure_Pa: None,
+        cj_temperature_K: None,
+        von_neumann_pressure_Pa: None,
+        reflected_pressure_Pa: None,
+        reflected_frozen_pressure_Pa: None,
+        induction_length_m: None,
+        cell_width_m: None,
+        cell_width_band_m: None,
+        note: SCREENING_NOTE,
+    };
+    let limits = match limits::detonability(gas, &fresh.mole_fractions) {
+        Ok(l) => Some(l),
+        Err(e) => {
+            warnings.push(format!(
+                "detonability limits unknown ({e}); a detonation is assumed credible"
+            ));
+            None
+        }
+    };
+    if let Some(l) = &limits {
+        if !l.inside {
+            out.credible = false;
+            out.grade = Grade::NotCredible.as_str();
+            out.basis = l.verdict();
+            return Ok(out);
+        }
+    }
+    let d = detonation(gas, fresh)?;
+    out.cj_speed_m_s = Some(d.cj.cj_speed);
+    out.cj_pressure_Pa = Some(d.cj.cj.state.pressure);
+    out.cj_temperature_K = Some(d.cj.cj.state.temperature);
+    out.von_neumann_pressure_Pa = Some(d.cj.von_neumann.post.state.pressure);
+    out.reflected_pressure_Pa = Some(d.reflected_equilibrium.post.state.pressure);
+    out.reflected_frozen_pressure_Pa = Some(d.reflected_frozen.post.state.pressure);
+    if limits.is_none() {
+        out.basis = "limits and screening criteria are known for H2 only: detonation assumed \
+                     credible (conservative)"
+            .into();
+        return Ok(out);
+    }
+    let cell = match znd(gas, fresh, Some(d.cj.cj_speed), &ZndOptions::default())
+        .and_then(|z| cell_width(z.induction_length))
+    {
+        Ok(c) => Some(c),
+        Err(e) => {
+            warnings.push(format!(
+                "ZND induction length not computed ({e}): cell size unknown, detonation kept \
+                 possible"
+            ));
+            None
+        }
+    };
+    if let Some(c) = &cell {
+        out.induction_length_m = Some(c.induction_length);
+        out.cell_width_m = Some(c.central);
+        out.cell_width_band_m = Some([c.lower, c.upper]);
+    }
+    let vessel = Vessel::new(diameter, length)?;
+    let a = assess_vessel(gas, fresh, vessel, cell.as_ref())?;
+    out.grade = a.grade.as_str();
+    // Without a cell size the size criteria were not evaluated: never "not credible" then.
+    out.credible = a.grade != Grade::NotCredible || cell.is_none();
+    if cell.is_none() && a.grade == Grade::NotCredible {
+        out.grade = Grade::Possible.as_str();
+    }
+    out.criteria = a
+        .criteria
+        .iter()
+        .map(|c| ScreeningCriterion {
+            name: c.name,
+            passed: c.passed,
+            passed_with_smallest_cell: c.passed_with_smallest_cell,
+            value: c.value,
+            threshold: c.threshold,
+            margin: c.margin,
+            citation: c.citation,
+            detail: c.detail.clone(),
+        })
+        .collect();
+    let failed: Vec<&str> = a
+        .criteria
+        .iter()
+        .filter(|c| !c.passed_with_smallest_cell)
+        .map(|c| c.name)
+        .collect();
+    out.basis = if failed.is_empty() {
+        format!(
+            "detonation {}: every necessary condition holds (cell width {:.2} mm in a {:.0} mm x {:.0} mm bottle)",
+            out.grade,
+            cell.as_ref().map_or(f64::NAN, |c| c.central * 1e3),
+            diameter * 1e3,
+            length * 1e3
+        )
+    } else {
+        format!("detonation {}: fails {}", out.grade, failed.join(", "))
+    };
+    Ok(out)
+}
+
+/// The detonation mode: the larger of the sidewall's dynamic CJ load and the static
+/// reflected-shock load (see `crate::safety`).
+fn detonation_mode(
+    s: &DetonationScreening,
+    p_aicc: f64,
+    mode: &dyn Fn(&'static str, bool, String, f64, f64) -> Result<ModeResult>,
+) -> Result<ModeResult> {
+    match (s.cj_pressure_Pa, s.reflected_pressure_Pa) {
+        (Some(p_cj), Some(p_r)) => {
+            let sidewall = mode(
+                "detonation",
+                s.credible,
+                format!(
+                    "{}; load: {DETONATION_SIDEWALL_DLF} x CJ pressure rise (P_CJ = {:.2} bar) on the sidewall",
+                    s.basis,
+                    p_cj / 1e5
+                ),
+                p_cj,
+                DETONATION_SIDEWALL_DLF,
+            )?;
+            let reflected = mode(
+                "detonation",
+                s.credible,
+                format!(
+                    "{}; load: reflected-shock pressure at a closed end P_R = {:.2} bar ({:.2} x P_CJ), static",
+                    s.basis,
+                    p_r / 1e5,
+                    p_r / p_cj
+                ),
+                p_r,
+                1.0,
+            )?;
+            Ok(if reflected.load_gauge_Pa >= sidewall.load_gauge_Pa {
+                reflected
+            } else {
+                sidewall
+            })
+        }
+        // Outside the detonability limits: reported for completeness, not considered.
+        _ => mode("detonation", false, s.basis.clone(), p_aicc, 1.0),
+    }
 }

@@ -6,14 +6,23 @@
 //!   over-predicts measured closed-vessel peaks by 3–15 % (VALIDATION C4) — conservative.
 //!   Dynamic load factor 1.06: the ramp bound of Chopra (VALIDATION S2) for rise times
 //!   ≥ 1 ms; laminar flame transit in a 2 L bottle takes ≈ 2–4 ms for H2–O2 (S6).
-//! - **Detonation screening** (until the CJ/ZND models land): credible when the H2 mole
-//!   fraction lies within the detonation limits of H2 in O2, 15–90 % (Coward & Jones, US Bureau
-//!   of Mines Bulletin 503, 1952; wider than the 18.3–59 % in air, hence conservative for air
-//!   and N2 dilution). With Ar or He in the charge, which extend detonability, any flammable
-//!   charge (H2 ≥ 4 %, VALIDATION C9) counts as credible. Load: the reflected CJ pressure at a
-//!   closed end, P_R ≈ 2.5·P_CJ (C8) with P_CJ ≈ 2·P_AICC (J. H. S. Lee, *The Detonation
-//!   Phenomenon*, 2008; Cantera gives 1.96 for H2–O2 and 1.95 for H2–air, C1/C7), i.e.
-//!   5·P_AICC, applied statically (the sidewall's DLF ≈ 2 on P_CJ, S3, gives 4·P_AICC, less).
+//! - **Flammability**: H2 limits with an oxygen-limited upper bound
+//!   (`petrocket_chem::limits`: lower 4 %, Coward & Jones 1952; LOC 5 %, NFPA 69). A charge
+//!   outside them still gets the AICC load (conservative) and a warning.
+//! - **Detonation screening** (`petrocket_chem::detonation::assess_vessel`, a screening
+//!   model): detonability limits (Coward & Jones 1952, widened), expansion ratio σ ≥ 3.75
+//!   (Dorofeev et al. 2001), tube transmission d ≥ λ/π (Lee 2008) and DDT scale L ≥ 7λ
+//!   (Dorofeev et al. 2000) with the ZND cell width λ = A·Δ_i (A = 29, band 10–50) and the
+//!   bottle's inner diameter and length. `possible` or `likely` makes the detonation mode
+//!   count. For a fuel other than H2 the limits are unknown and a detonation is assumed
+//!   credible (conservative); a failed ZND leaves the cell size unknown and the grade
+//!   `possible`.
+//! - **Detonation load**: the larger of the CJ pressure rise with the sidewall's dynamic load
+//!   factor 2 (a wave far faster than the tube's flexural waves, VALIDATION S3) and the
+//!   equilibrium reflected-shock pressure at a closed end applied statically (≈ 2.5·P_CJ,
+//!   C8): both from the CJ and reflected-shock solvers, not from multiples of P_AICC. The
+//!   reflected load belongs to the base and the cap; applying it to the sidewall check is
+//!   conservative.
 //! - **Wall**: thin-wall cylinder hoop stress σ = Δp·r/t with the GAUGE pressure Δp and the
 //!   mean radius; strength = tensile strength of the wall material at the initial temperature;
 //!   no credit for strain-rate strengthening; thermal softening, stress concentrations at the
@@ -50,46 +59,67 @@ impl std::fmt::Display for Verdict {
 
 /// Dynamic load factor applied to the deflagration pressure rise (VALIDATION S2).
 pub const DEFLAGRATION_DLF: f64 = 1.06;
-/// Reflected-detonation load as a multiple of the AICC pressure (2 × 2.5, see module docs).
-pub const DETONATION_LOAD_OVER_AICC: f64 = 5.0;
-/// Detonation limits of H2 in O2 (mole fraction) (Coward & Jones 1952).
-pub const DETONATION_LIMITS_H2: (f64, f64) = (0.15, 0.90);
-/// Lower flammability limit of H2 (mole fraction) (VALIDATION C9).
-pub const FLAMMABILITY_LOWER_H2: f64 = 0.04;
+/// Dynamic load factor of a detonation on the sidewall: a pressure step travelling much faster
+/// than the critical flexural-wave speed of the tube (Beltman & Shepherd, J. Sound Vib.
+/// 252:617, 2002; Shepherd, J. Pressure Vessel Technol. 131:031204, 2009; VALIDATION S3).
+pub const DETONATION_SIDEWALL_DLF: f64 = 2.0;
 
-/// Result of the detonation screening.
+/// One criterion of the detonability screening, as reported.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct DetonationScreening {
-    /// Whether a detonation cannot be excluded.
-    pub credible: bool,
-    /// The criterion that decided, in words.
-    pub basis: String,
+pub struct ScreeningCriterion {
+    /// Short name.
+    pub name: &'static str,
+    /// Holds with the central cell width.
+    pub passed: bool,
+    /// Holds with the smallest cell width of the band.
+    pub passed_with_smallest_cell: bool,
+    /// Value compared.
+    pub value: f64,
+    /// Threshold.
+    pub threshold: f64,
+    /// Margin (positive: satisfied).
+    pub margin: f64,
+    /// Source.
+    pub citation: &'static str,
+    /// Statement.
+    pub detail: String,
 }
 
-/// Screen a charge for detonation from its H2 mole fraction and whether it contains a
-/// monatomic diluent (Ar, He).
-pub fn screen_detonation(x_h2: f64, monatomic_diluent: bool) -> DetonationScreening {
-    let (lo, hi) = DETONATION_LIMITS_H2;
-    if monatomic_diluent && x_h2 >= FLAMMABILITY_LOWER_H2 {
-        return DetonationScreening {
-            credible: true,
-            basis: format!(
-                "H2 = {:.1} % with Ar/He dilution, which extends detonability: any flammable charge (H2 ≥ 4 %) is treated as detonable",
-                100.0 * x_h2
-            ),
-        };
-    }
-    let credible = x_h2 >= lo && x_h2 <= hi;
-    DetonationScreening {
-        credible,
-        basis: format!(
-            "H2 = {:.1} % is {} the H2–O2 detonation limits {:.0}–{:.0} % (Coward & Jones 1952)",
-            100.0 * x_h2,
-            if credible { "inside" } else { "outside" },
-            100.0 * lo,
-            100.0 * hi
-        ),
-    }
+/// Result of the detonation screening and, where a detonation is possible, its loads.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DetonationScreening {
+    /// Whether a detonation cannot be excluded (grade `possible` or `likely`).
+    pub credible: bool,
+    /// `not credible`, `possible` or `likely` (petrocket_chem::detonation::assess_vessel).
+    pub grade: &'static str,
+    /// What decided, in words.
+    pub basis: String,
+    /// Every criterion with its margin and citation.
+    pub criteria: Vec<ScreeningCriterion>,
+    /// Vessel diameter used (inner, m).
+    pub vessel_diameter_m: f64,
+    /// Vessel length used (m).
+    pub vessel_length_m: f64,
+    /// Chapman–Jouguet speed (m/s), when computed.
+    pub cj_speed_m_s: Option<f64>,
+    /// CJ pressure (Pa, absolute).
+    pub cj_pressure_Pa: Option<f64>,
+    /// CJ temperature (K).
+    pub cj_temperature_K: Option<f64>,
+    /// von Neumann pressure (Pa).
+    pub von_neumann_pressure_Pa: Option<f64>,
+    /// Pressure behind the shock reflected from a closed end, equilibrium (Pa).
+    pub reflected_pressure_Pa: Option<f64>,
+    /// Same, composition frozen at the CJ state (Pa).
+    pub reflected_frozen_pressure_Pa: Option<f64>,
+    /// ZND induction length (m).
+    pub induction_length_m: Option<f64>,
+    /// Cell-width estimate (m) and its band.
+    pub cell_width_m: Option<f64>,
+    /// Lower and upper end of the cell-width band (m).
+    pub cell_width_band_m: Option<[f64; 2]>,
+    /// Reminder that this is a screening model.
+    pub note: &'static str,
 }
 
 /// Verdict for a safety factor (None = no tensile load on the wall).
@@ -115,14 +145,5 @@ mod tests {
         assert_eq!(verdict(Some(1.99), 2.0, 1.0), Verdict::Marginal);
         assert_eq!(verdict(Some(2.0), 2.0, 1.0), Verdict::Safe);
         assert_eq!(verdict(None, 2.0, 1.0), Verdict::Marginal);
-    }
-
-    #[test]
-    fn detonation_screening() {
-        assert!(screen_detonation(2.0 / 3.0, false).credible);
-        assert!(!screen_detonation(0.10, false).credible);
-        assert!(!screen_detonation(0.95, false).credible);
-        assert!(screen_detonation(0.10, true).credible);
-        assert!(!screen_detonation(0.03, true).credible);
     }
 }

@@ -54,12 +54,52 @@ fn stoichiometric_2l_bottle_numbers() {
     let burst = r["burst_pressure_gauge_Pa"].as_f64().unwrap();
     assert!((burst - 11.23e5).abs() < 0.05e5, "burst {burst}");
     assert_eq!(r["governing_mode"], "detonation");
-    assert_eq!(r["detonation_screening"]["credible"], true);
+    let d = &r["detonation_screening"];
+    assert_eq!(d["credible"], true);
+    assert_eq!(d["grade"], "likely");
+    // VALIDATION C7 (P_CJ/P0 = 18.8 at 298 K), C8 (P_R ≈ 2.4–2.5 P_CJ), C10 (λ ≈ 1–2 mm).
+    let p0 = 101_325.0;
+    let p_cj = d["cj_pressure_Pa"].as_f64().unwrap();
+    assert!(
+        (p_cj / p0 / 18.8 - 1.0).abs() < 0.03,
+        "P_CJ/P0 {}",
+        p_cj / p0
+    );
+    let p_r = d["reflected_pressure_Pa"].as_f64().unwrap();
+    assert!(
+        (2.35..2.55).contains(&(p_r / p_cj)),
+        "P_R/P_CJ {}",
+        p_r / p_cj
+    );
+    let cell = d["cell_width_m"].as_f64().unwrap();
+    assert!((1e-3..2e-3).contains(&cell), "cell width {cell}");
+    assert_eq!(d["criteria"].as_array().unwrap().len(), 4);
+    // The detonation load is the reflected pressure (larger than 2 x the CJ rise).
+    let det = &r["modes"][1];
+    assert_eq!(det["mode"], "detonation");
+    assert!((det["peak_pressure_Pa"].as_f64().unwrap() - p_r).abs() < 1e-6 * p_r);
     let sf = r["modes"][0]["safety_factor"].as_f64().unwrap();
     assert!(
         sf > 1.0 && sf < 2.0,
         "deflagration alone is marginal: SF {sf}"
     );
+}
+
+/// 8 % H2 in air is outside the detonability limits: "not detonable", no CJ numbers, and the
+/// detonation mode does not enter the verdict.
+#[test]
+fn lean_h2_air_is_not_detonable() {
+    let (_, s) = run_example("safe_lean_h2_air_2L", &[]);
+    let d = &s["results"]["detonation_screening"];
+    assert_eq!(d["credible"], false);
+    assert_eq!(d["grade"], "not credible");
+    assert!(d["basis"]
+        .as_str()
+        .unwrap()
+        .starts_with("not detonable: H2 = 8.0 %"));
+    assert!(d["cj_pressure_Pa"].is_null() && d["cell_width_m"].is_null());
+    assert_eq!(s["results"]["modes"][1]["considered"], false);
+    assert_eq!(s["results"]["governing_mode"], "closed_deflagration");
 }
 
 #[test]
@@ -278,4 +318,28 @@ fn materials_list() {
     let o = run(&["materials"]);
     assert_exit(&o, 0, &[]);
     assert!(text(&o.stdout).contains("pet-oriented"));
+}
+
+/// `petrocket … | head` closes stdout early: no crash report, the SIGPIPE exit status.
+#[test]
+fn closed_stdout_is_not_a_crash() {
+    let dir = scratch("cli", "broken_pipe");
+    let mut child = bin()
+        .args(["materials", "--json"])
+        .env("TMPDIR", &dir)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let err = text(&out.stderr);
+    assert!(!err.contains("crashed"), "{err}");
+    assert!(
+        matches!(out.status.code(), Some(0 | 141)),
+        "{:?}: {err}",
+        out.status
+    );
+    let reports = std::fs::read_dir(&dir).unwrap().count();
+    assert_eq!(reports, 0, "a crash report was written");
 }

@@ -85,7 +85,7 @@ impl GasMixture {
     /// Oxygen demand of one molecule of species `k`: 2·C + H/2 + 2·S − O atoms (positive for
     /// fuels, negative for oxidisers, zero for inerts), the bookkeeping behind the
     /// equivalence ratio for products CO2, H2O and SO2.
-    fn oxygen_demand(&self, k: usize) -> f64 {
+    pub(crate) fn oxygen_demand(&self, k: usize) -> f64 {
         let mech = self.mechanism();
         mech.species[k]
             .composition

@@ -2,11 +2,15 @@
 
 use anyhow::Context;
 use clap::{Args, Subcommand};
+use petrocket_chem::combustion::burn_at_constant_pressure;
+use petrocket_chem::flame::{self, FlameSpeed};
 use petrocket_chem::reactor::{run_reactor, ReactorKind, ReactorOptions, ReactorRun, Record};
 use petrocket_chem::{equilibrate, EquilibriumMode, GasMixture, GasState, Kinetics};
 use petrocket_units::{Dimension, QuantityInput};
 use serde_json::json;
 use std::process::ExitCode;
+
+mod detonation;
 
 #[derive(Debug, Subcommand)]
 pub enum ChemCommand {
@@ -14,6 +18,12 @@ pub enum ChemCommand {
     Equilibrium(EquilibriumArgs),
     /// Adiabatic autoignition in a constant-volume or constant-pressure reactor (kinetics).
     Ignition(IgnitionArgs),
+    /// Chapman–Jouguet detonation, von Neumann spike and closed-end reflected shocks.
+    Cj(detonation::CjArgs),
+    /// ZND reaction zone, cell width and (with vessel dimensions) detonability screening.
+    Znd(detonation::ZndArgs),
+    /// Laminar burning velocity, expansion ratio and adiabatic flame temperature.
+    FlameSpeed(FlameSpeedArgs),
 }
 
 /// Reactor choice on the command line.
@@ -44,6 +54,19 @@ pub struct IgnitionArgs {
     /// Write the time series (every accepted step, with mole fractions) to this CSV file.
     #[arg(long)]
     csv: Option<std::path::PathBuf>,
+    /// Print one JSON object on stdout.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct FlameSpeedArgs {
+    #[command(flatten)]
+    state: StateArgs,
+    /// Correlation by name (default: the one for the mixture's oxidiser), e.g.
+    /// cantera-fit-h2-air, cantera-fit-h2-o2.
+    #[arg(long)]
+    correlation: Option<String>,
     /// Print one JSON object on stdout.
     #[arg(long)]
     json: bool,
@@ -107,6 +130,9 @@ pub fn run(c: ChemCommand) -> anyhow::Result<ExitCode> {
     match c {
         ChemCommand::Equilibrium(a) => equilibrium(a),
         ChemCommand::Ignition(a) => ignition(a),
+        ChemCommand::Cj(a) => detonation::cj(a),
+        ChemCommand::Znd(a) => detonation::znd_command(a),
+        ChemCommand::FlameSpeed(a) => flame_speed(a),
     }
 }
 
@@ -308,4 +334,111 @@ fn write_series_csv(
         writeln!(w)?;
     }
     w.flush()
+}
+
+fn flame_speed(a: FlameSpeedArgs) -> anyhow::Result<ExitCode> {
+    let (gas, fresh) = a.state.load()?;
+    let model = a
+        .correlation
+        .as_deref()
+        .map(flame::model_by_name)
+        .transpose()
+        .context("--correlation")?;
+    let initial = json!({"temperature_K": fresh.temperature, "pressure_Pa": fresh.pressure});
+    let b = match flame::laminar_burning_velocity_with(&gas, &fresh, model)? {
+        FlameSpeed::NotFlammable { reason, limits } => {
+            if a.json {
+                let out = json!({
+                    "flammable": false,
+                    "verdict": reason,
+                    "laminar_burning_velocity_m_s": null,
+                    "expansion_ratio": null,
+                    "adiabatic_flame_temperature_K": null,
+                    "in_validity_range": false,
+                    "correlation": null,
+                    "limits": limits_json(&limits),
+                    "mechanism": gas.mechanism().source,
+                    "initial": initial,
+                    "warnings": [],
+                });
+                println!("{out}");
+            } else {
+                println!("{reason}");
+            }
+            return Ok(ExitCode::SUCCESS);
+        }
+        FlameSpeed::Burning(b) => b,
+    };
+    let burned = burn_at_constant_pressure(&gas, &fresh)?;
+    let mut warnings = b.warnings.clone();
+    warnings.extend(burned.warnings.iter().cloned());
+    let m = &b.mixture;
+    if a.json {
+        let diluents: serde_json::Map<String, serde_json::Value> = m
+            .diluents
+            .iter()
+            .map(|(d, x)| (d.name().to_string(), json!(x)))
+            .collect();
+        let out = json!({
+            "flammable": true,
+            "verdict": format!("flammable: S_L = {:.4} m/s", b.laminar_burning_velocity_m_s),
+            "laminar_burning_velocity_m_s": b.laminar_burning_velocity_m_s,
+            "expansion_ratio": burned.expansion_ratio,
+            "adiabatic_flame_temperature_K": burned.adiabatic_flame_temperature_k,
+            "in_validity_range": b.in_validity_range,
+            "correlation": {"name": b.correlation, "citation": b.citation},
+            "mixture": {
+                "phi": m.phi,
+                "oxidiser": m.oxidiser.name(),
+                "fuel_mole_fraction": m.fuel_mole_fraction,
+                "diluent_mole_fractions": diluents,
+            },
+            "burned_mole_fractions": mole_fraction_map(&gas, &burned.burned.mole_fractions),
+            "limits": limits_json(&b.limits),
+            "mechanism": gas.mechanism().source,
+            "initial": initial,
+            "warnings": warnings,
+        });
+        println!("{out}");
+    } else {
+        println!(
+            "laminar burning velocity  {:>10.4} m/s  ({}{})",
+            b.laminar_burning_velocity_m_s,
+            b.correlation,
+            if b.in_validity_range {
+                ""
+            } else {
+                ", OUTSIDE its validity range"
+            }
+        );
+        println!(
+            "expansion ratio rho_u/rho_b {:>8.4}",
+            burned.expansion_ratio
+        );
+        println!(
+            "adiabatic flame temperature {:>8.2} K (HP equilibrium)",
+            burned.adiabatic_flame_temperature_k
+        );
+        println!(
+            "mixture: phi = {:.4}, oxidiser {}, H2 {:.2} %",
+            m.phi,
+            m.oxidiser.name(),
+            100.0 * m.fuel_mole_fraction
+        );
+        println!("source: {}", b.citation);
+        for w in &warnings {
+            eprintln!("warning: {w}");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn limits_json(l: &petrocket_chem::limits::LimitCheck) -> serde_json::Value {
+    json!({
+        "inside": l.inside,
+        "fuel_mole_fraction": l.fuel_mole_fraction,
+        "lower": l.lower,
+        "upper": l.upper,
+        "basis": l.basis,
+    })
 }

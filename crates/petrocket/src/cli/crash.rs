@@ -77,6 +77,11 @@ pub fn install() {
             .map(|s| s.to_string())
             .or_else(|| payload.downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "<non-string panic payload>".into());
+        // `petrocket … | head` closes stdout early: not a bug. Exit quietly the way a
+        // process killed by SIGPIPE does (128 + 13), without a crash report.
+        if message.contains("failed printing to stdout") && message.contains("Broken pipe") {
+            std::process::exit(141);
+        }
         let location = info.location().map_or("<unknown>".into(), |l| {
             sanitize_source_path(&format!("{}:{}:{}", l.file(), l.line(), l.column()))
         });

@@ -8,6 +8,7 @@ mod fem_dynamics;
 pub mod logging;
 mod materials;
 mod run;
+mod thermal;
 mod validate;
 
 use clap::{ArgAction, Parser, Subcommand};
@@ -56,6 +57,8 @@ enum Command {
     Chem(chem::ChemCommand),
     /// Static axisymmetric FEM of a bottle wall under internal gauge pressure (native or CalculiX).
     Fem(fem::FemArgs),
+    /// Transient heating of the wall through its thickness by a heat flux or burned gas.
+    Thermal(thermal::ThermalArgs),
     /// List the materials database (built-in, plus an optional user file).
     Materials(materials::MaterialsArgs),
     /// Run the built-in validation suite: published values and Cantera golden data.
@@ -72,6 +75,7 @@ impl Cli {
             Command::Run(a) => files.push(("config", a.config_path())),
             Command::Materials(a) => files.extend(a.file_path().map(|p| ("materials file", p))),
             Command::Fem(a) => files.extend(a.input_files()),
+            Command::Thermal(a) => files.extend(a.input_files()),
             Command::BugReport(a) => files.extend(a.config_path().map(|p| ("config", p))),
             Command::Chem(_) | Command::Validate(_) => {}
         }
@@ -87,6 +91,7 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Chem(c) => chem::run(c),
         Command::Materials(a) => materials::run(a),
         Command::Fem(a) => fem::run(a),
+        Command::Thermal(a) => thermal::run(a),
         Command::Validate(a) => validate::run(a),
         Command::BugReport(a) => bug_report::run(a),
     }
@@ -103,12 +108,10 @@ pub fn exit_code_for(err: &anyhow::Error) -> u8 {
             };
         }
         if let Some(c) = cause.downcast_ref::<ChemError>() {
-            return match c {
-                ChemError::EquilibriumNotConverged { .. }
-                | ChemError::StateNotFound { .. }
-                | ChemError::Integration { .. }
-                | ChemError::NonFinite { .. } => EXIT_NUMERICAL,
-                _ => EXIT_INPUT,
+            return if c.is_numerical() {
+                EXIT_NUMERICAL
+            } else {
+                EXIT_INPUT
             };
         }
         if let Some(s) = cause.downcast_ref::<petrocket_structure::StructureError>() {

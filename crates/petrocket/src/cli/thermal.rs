@@ -1,0 +1,213 @@
+//! `petrocket thermal --heat-flux Q --duration S ...`: transient heating of the wall
+//! through its thickness by a constant flux or by burned gas.
+
+use anyhow::Context;
+use clap::{ArgGroup, Args};
+use petrocket_structure::materials::MaterialDb;
+use petrocket_structure::thermal::{
+    heat_wall, GasExposure, InnerBoundary, OuterBoundary, ThermalOptions, WallSlab,
+};
+use petrocket_units::{Dimension, QuantityInput};
+use serde_json::json;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("heating").required(true).args(["heat_flux", "gas_temperature"])))]
+pub struct ThermalArgs {
+    /// Constant heat flux into the inner surface, W/m^2 or with a unit ("1 MW/m^2").
+    #[arg(long, allow_hyphen_values = true)]
+    heat_flux: Option<QuantityInput>,
+    /// Heat the wall by burned gas at this temperature instead of a given flux (K or with a
+    /// unit); convection plus H2O radiation (see docs/structure.md).
+    #[arg(long, allow_hyphen_values = true)]
+    gas_temperature: Option<QuantityInput>,
+    /// Burned-gas pressure (absolute), with --gas-temperature; default 1 MPa.
+    #[arg(long, requires = "gas_temperature", allow_hyphen_values = true)]
+    gas_pressure: Option<QuantityInput>,
+    /// H2O mole fraction of the burned gas, with --gas-temperature; default 0.6.
+    #[arg(long, requires = "gas_temperature", allow_hyphen_values = true)]
+    h2o_fraction: Option<f64>,
+    /// Mean beam length 3.6 V/A of the gas volume, with --gas-temperature; default 0.08 m
+    /// (a 2 L bottle).
+    #[arg(long, requires = "gas_temperature", allow_hyphen_values = true)]
+    beam_length: Option<QuantityInput>,
+    /// Convective heat-transfer coefficient W/(m^2 K), with --gas-temperature; default 200.
+    #[arg(long, requires = "gas_temperature", allow_hyphen_values = true)]
+    convection: Option<f64>,
+    /// Heating time, s or with a unit ("10 ms").
+    #[arg(long, allow_hyphen_values = true)]
+    duration: QuantityInput,
+    /// Wall thickness, m or with a unit; default 0.3 mm (2 L sidewall, VALIDATION B7).
+    #[arg(long, allow_hyphen_values = true)]
+    wall: Option<QuantityInput>,
+    /// Material from the database (`petrocket materials`); default pet-oriented.
+    #[arg(long, conflicts_with_all = ["conductivity", "density", "heat_capacity"])]
+    material: Option<String>,
+    /// A user materials TOML file merged over the built-in database.
+    #[arg(long)]
+    materials_file: Option<PathBuf>,
+    /// Thermal conductivity W/(m K) (with --density and --heat-capacity, instead of a material).
+    #[arg(long, requires_all = ["density", "heat_capacity"], allow_hyphen_values = true)]
+    conductivity: Option<f64>,
+    /// Density, kg/m^3 or with a unit.
+    #[arg(long, requires_all = ["conductivity", "heat_capacity"], allow_hyphen_values = true)]
+    density: Option<QuantityInput>,
+    /// Specific heat capacity J/(kg K).
+    #[arg(long, requires_all = ["conductivity", "density"], allow_hyphen_values = true)]
+    heat_capacity: Option<f64>,
+    /// Glass-transition temperature (K or with a unit); default the material's.
+    #[arg(long, allow_hyphen_values = true)]
+    glass_transition: Option<QuantityInput>,
+    /// Initial wall temperature; default 23 degC.
+    #[arg(long, allow_hyphen_values = true)]
+    initial_temperature: Option<QuantityInput>,
+    /// Convective coefficient at the outer surface W/(m^2 K); default 0 (adiabatic,
+    /// conservative).
+    #[arg(long, allow_hyphen_values = true)]
+    outer_convection: Option<f64>,
+    /// Cells through the wall (graded towards the heated surface).
+    #[arg(long, default_value_t = 200)]
+    cells: usize,
+    /// Write the temperature history at the recorded depths as CSV.
+    #[arg(long)]
+    csv: Option<PathBuf>,
+    /// Print one JSON object on stdout.
+    #[arg(long)]
+    json: bool,
+}
+
+impl ThermalArgs {
+    /// Input files named on the command line, as typed.
+    pub fn input_files(&self) -> Vec<(&'static str, String)> {
+        self.materials_file
+            .iter()
+            .map(|p| ("materials file", p.display().to_string()))
+            .collect()
+    }
+}
+
+fn si(q: &Option<QuantityInput>, dim: Dimension, flag: &str, default: f64) -> anyhow::Result<f64> {
+    match q {
+        Some(q) => q.to_si(dim).with_context(|| flag.to_string()),
+        None => Ok(default),
+    }
+}
+
+pub fn run(a: ThermalArgs) -> anyhow::Result<ExitCode> {
+    let duration = a.duration.to_si(Dimension::TIME).context("--duration")?;
+    let thickness = si(&a.wall, Dimension::LENGTH, "--wall", 3e-4)?;
+    let initial = si(
+        &a.initial_temperature,
+        Dimension::TEMPERATURE,
+        "--initial-temperature",
+        296.15,
+    )?;
+    let mut db = MaterialDb::builtin();
+    if let Some(f) = &a.materials_file {
+        db.load_and_merge(f)?;
+    }
+    let (slab, material_name, tg_default, melting) = match (a.conductivity, a.heat_capacity) {
+        (Some(k), Some(c)) => {
+            let rho = si(&a.density, Dimension::DENSITY, "--density", f64::NAN)?;
+            (WallSlab::new(thickness, k, rho, c)?, None, None, None)
+        }
+        _ => {
+            let name = a.material.as_deref().unwrap_or("pet-oriented");
+            let m = db.get(name)?;
+            (
+                WallSlab::from_material(m, thickness)?,
+                Some(name.to_string()),
+                m.glass_transition_k.as_ref().map(|c| c.value),
+                m.melting_k.as_ref().map(|c| c.value),
+            )
+        }
+    };
+    let tg = match &a.glass_transition {
+        Some(q) => Some(
+            q.to_si(Dimension::TEMPERATURE)
+                .context("--glass-transition")?,
+        ),
+        None => tg_default,
+    };
+    let inner = match (&a.heat_flux, &a.gas_temperature) {
+        (Some(q), _) => InnerBoundary::Flux(q.to_si(Dimension::HEAT_FLUX).context("--heat-flux")?),
+        (None, Some(t)) => InnerBoundary::Gas(GasExposure {
+            gas_temperature_k: t
+                .to_si(Dimension::TEMPERATURE)
+                .context("--gas-temperature")?,
+            gas_pressure_pa: si(&a.gas_pressure, Dimension::PRESSURE, "--gas-pressure", 1e6)?,
+            h2o_mole_fraction: a.h2o_fraction.unwrap_or(0.6),
+            mean_beam_length_m: si(&a.beam_length, Dimension::LENGTH, "--beam-length", 0.08)?,
+            convection_w_m2_k: a
+                .convection
+                .unwrap_or(petrocket_structure::thermal::flux::DEFAULT_CONVECTION_W_M2_K),
+        }),
+        (None, None) => unreachable!("clap requires --heat-flux or --gas-temperature"),
+    };
+    let outer = match a.outer_convection {
+        Some(h) => OuterBoundary::Convective {
+            coefficient_w_m2_k: h,
+            ambient_k: initial,
+        },
+        None => OuterBoundary::Adiabatic,
+    };
+    let options = ThermalOptions {
+        cells: a.cells,
+        ..ThermalOptions::default()
+    };
+    let r = heat_wall(
+        &slab, initial, &inner, outer, duration, tg, melting, &options,
+    )?;
+    if let Some(path) = &a.csv {
+        std::fs::write(path, r.history_csv())
+            .with_context(|| format!("cannot write temperature history {}", path.display()))?;
+    }
+    let outer_rise = r.final_profile_k.last().copied().unwrap_or(initial) - initial;
+    if a.json {
+        let out = json!({
+            "material": material_name,
+            "wall_thickness_m": slab.thickness_m,
+            "duration_s": duration,
+            "initial_temperature_K": initial,
+            "glass_transition_K": tg,
+            "surface_temperature_rise_K": r.surface_temperature_rise_k,
+            "surface_temperature_K": initial + r.surface_temperature_rise_k,
+            "outer_temperature_rise_K": outer_rise,
+            "time_to_glass_transition_s": r.time_to_glass_transition_s,
+            "mid_wall_time_to_glass_transition_s": r.mid_wall_time_to_glass_transition_s,
+            "final_heat_flux_W_m2": r.final_flux_w_m2,
+            "heat_in_J_m2": r.heat_in_j_m2,
+            "heat_stored_J_m2": r.heat_stored_j_m2,
+            "diffusion_time_s": slab.thickness_m.powi(2) / slab.diffusivity_m2_s(),
+            "steps": r.times_s.len() - 1,
+            "warnings": r.warnings,
+        });
+        println!("{out}");
+    } else {
+        for w in &r.warnings {
+            eprintln!("warning: {w}");
+        }
+        let fmt_t = |t: Option<f64>| match t {
+            Some(t) => format!("{t:.4e} s"),
+            None => "not reached".into(),
+        };
+        println!(
+            "wall {:.3} mm{}: after {duration:.4e} s the inner surface is {:.1} K hotter ({:.1} K), \
+             the outer surface {:.1} K",
+            slab.thickness_m * 1e3,
+            material_name.map(|n| format!(" of {n}")).unwrap_or_default(),
+            r.surface_temperature_rise_k,
+            initial + r.surface_temperature_rise_k,
+            outer_rise,
+        );
+        if let Some(tg) = tg {
+            println!(
+                "glass transition {tg:.1} K: inner surface {}, mid-wall {}",
+                fmt_t(r.time_to_glass_transition_s),
+                fmt_t(r.mid_wall_time_to_glass_transition_s)
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
