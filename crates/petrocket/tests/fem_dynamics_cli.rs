@@ -62,6 +62,24 @@ fn ramp_and_history_give_dynamic_load_factor() {
     for k in ["peak_hoop_stress_Pa", "peak_time_s", "peak_z_m"] {
         assert!(v[k].as_f64().unwrap().is_finite(), "{k}: {v}");
     }
+    // Safety factor over the wall and time (petrocket_structure::failure): a near-step to
+    // 10 bar(g) nearly doubles the 11 bar burst estimate's stress, so the wall fails.
+    let sf = v["min_safety_factor"].as_f64().unwrap();
+    assert!(sf > 0.0 && sf < 1.0, "{v}");
+    assert!(
+        v["failure_time_s"].as_f64().unwrap() <= v["transient"]["duration_s"].as_f64().unwrap()
+    );
+    assert!(v["failure_z_m"].as_f64().unwrap().is_finite());
+    // A slow ramp to 1 bar(g): no failure, nulls.
+    let mut args = vec!["fem", "--preset", "2L", "--pressure", "1 bar", "--json"];
+    args.extend(PET);
+    args.extend(["--rise-time", "0.1 ms", "--duration", "0.15 ms"]);
+    let low = json(&args);
+    assert!(low["min_safety_factor"].as_f64().unwrap() > 1.0, "{low}");
+    assert!(
+        low["failure_time_s"].is_null() && low["failure_z_m"].is_null(),
+        "{low}"
+    );
     // The same ramp as a CSV history.
     let dir = scratch("fem_dynamics_cli", "history");
     let h = dir.join("p.csv");

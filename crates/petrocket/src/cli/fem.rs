@@ -178,7 +178,14 @@ pub fn run(a: FemArgs) -> anyhow::Result<ExitCode> {
             "CalculiX deck",
         )?;
     }
-    let dynamics = super::fem_dynamics::run(&a.dynamics, &mesh, &material, p, probe_z)?;
+    let dynamics = super::fem_dynamics::run(
+        &a.dynamics,
+        &mesh,
+        &material,
+        p,
+        probe_z,
+        (db.get(material_name)?, t_k),
+    )?;
     let mut ccx_info = Value::Null;
     let sol: StaticSolution = match a.engine {
         EngineArg::Native => solve_mesh(mesh, &material, p)?,

@@ -3,11 +3,13 @@
 
 use anyhow::Context;
 use clap::{Args, ValueEnum};
+use petrocket_structure::failure::FailureTracker;
 use petrocket_structure::fem::{
-    breathing_omega, solve_modal, solve_transient, ElasticMaterial, FrontOrigin, Mesh,
-    PressureHistory, PressureLoad, RayleighDamping, Support, TransientOptions, TravellingFront,
-    DEFAULT_DAMPING_RATIO,
+    breathing_omega, solve_mesh, solve_modal, solve_transient_observed, ElasticMaterial,
+    FrontOrigin, Mesh, PressureHistory, PressureLoad, RayleighDamping, Support, TransientOptions,
+    TravellingFront, DEFAULT_DAMPING_RATIO,
 };
+use petrocket_structure::materials::{Material, MAX_STRAIN_RATE_PER_S, MIN_STRAIN_RATE_PER_S};
 use petrocket_units::{Dimension, QuantityInput};
 use serde_json::{json, Map, Value};
 use std::path::PathBuf;
@@ -97,13 +99,15 @@ pub struct Report {
 }
 
 /// Runs the requested dynamic analyses on `mesh`; `p` is --pressure (Pa), `probe_z` the
-/// --probe-z (default: mid-height of the mid-surface).
+/// --probe-z (default: mid-height of the mid-surface); `strength` the database material
+/// and the wall temperature (K) for the safety factor over the wall and over time.
 pub fn run(
     a: &DynamicsArgs,
     mesh: &Mesh,
     material: &ElasticMaterial,
     p: f64,
     probe_z: Option<f64>,
+    strength: (&Material, f64),
 ) -> anyhow::Result<Report> {
     let mut rep = Report::default();
     let support = match a.support {
@@ -220,7 +224,68 @@ pub fn run(
         probe_z_m: probe_z.unwrap_or(0.5 * (z_lo + z_hi)),
         highest_frequency_hz: None,
     };
-    let sol = solve_transient(mesh, material, &load, &opts)?;
+    // Nominal strain rate of the strength law: the largest static hoop strain at the peak
+    // pressure reached over the rise time, but no faster than over half a breathing period
+    // (the wall cannot strain faster than it breathes), within the law's range.
+    let peak_p = load.history().peak_pa();
+    let eps_static = solve_mesh(mesh.clone(), material, peak_p)?
+        .peaks
+        .hoop
+        .value_pa
+        / material.youngs_modulus_pa;
+    let half_period = std::f64::consts::PI / breathing_omega(r_max, material)?;
+    let rise = load.history().rise_time_s().max(half_period);
+    let strain_rate = (eps_static / rise).clamp(MIN_STRAIN_RATE_PER_S, MAX_STRAIN_RATE_PER_S);
+    let (db_material, t_k) = strength;
+    let mut tracker = FailureTracker::new(db_material, None);
+    let sol = solve_transient_observed(mesh, material, &load, &opts, &mut |t, mer| {
+        tracker.push(t, mer, &|_, _| t_k, strain_rate).map(|_| ())
+    })?;
+    if let Some(f) = tracker.summary() {
+        let sf = f.minimum.safety_factor;
+        rep.json.insert(
+            "min_safety_factor".into(),
+            if sf.is_finite() {
+                json!(sf)
+            } else {
+                Value::Null
+            },
+        );
+        rep.json.insert(
+            "failure_time_s".into(),
+            json!(f.first_failure.map(|x| x.time_s)),
+        );
+        rep.json
+            .insert("failure_z_m".into(), json!(f.first_failure.map(|x| x.z_m)));
+        rep.json.insert(
+            "failure".into(),
+            json!({
+                "min_safety_factor_time_s": f.minimum.time_s,
+                "min_safety_factor_z_m": f.minimum.z_m,
+                "min_safety_factor_surface": f.minimum.surface.name(),
+                "equivalent_stress_Pa": f.minimum.equivalent_stress_pa,
+                "strength_Pa": f.minimum.strength_pa,
+                "temperature_K": t_k,
+                "strain_rate_per_s": strain_rate,
+                "failure_surface": f.first_failure.map(|x| x.surface.name()),
+                "samples": f.samples,
+            }),
+        );
+        rep.lines.push(format!(
+            "  safety factor: min {:.3} at t = {:.3e} s, z = {:.1} mm; {}",
+            sf,
+            f.minimum.time_s,
+            f.minimum.z_m * 1e3,
+            match f.first_failure {
+                Some(x) => format!(
+                    "first SF < 1 at t = {:.3e} s, z = {:.1} mm",
+                    x.time_s,
+                    x.z_m * 1e3
+                ),
+                None => "no failure".into(),
+            }
+        ));
+    }
     rep.json
         .insert("dynamic_load_factor".into(), json!(sol.dynamic_load_factor));
     rep.json
