@@ -52,10 +52,19 @@ fn modes_json_separates_rigid_body_mode_and_writes_shapes() {
 
 #[test]
 fn ramp_and_history_give_dynamic_load_factor() {
+    let dir = scratch("fem_dynamics_cli", "history");
+    let hist_csv = dir.join("probe.csv");
     let mut args = vec!["fem", "--preset", "2L", "--pressure", "1 MPa", "--json"];
     args.extend(PET);
     args.extend(["--rise-time", "1 us", "--duration", "0.15 ms"]);
+    args.extend(["--history-csv", hist_csv.to_str().unwrap()]);
     let v = json(&args);
+    let probe = std::fs::read_to_string(&hist_csv).unwrap();
+    assert!(probe.starts_with("t_s,p_Pa,hoop_strain,hoop_inner_Pa,hoop_mid_Pa,hoop_outer_Pa\n"));
+    assert_eq!(
+        probe.lines().count(),
+        v["transient"]["steps"].as_u64().unwrap() as usize + 2
+    );
     let dlf = v["dynamic_load_factor"].as_f64().unwrap();
     // A near-step on the breathing mode, lightly damped: close to 2 (VALIDATION S2).
     assert!((1.7..2.1).contains(&dlf), "{dlf}");
@@ -81,7 +90,6 @@ fn ramp_and_history_give_dynamic_load_factor() {
         "{low}"
     );
     // The same ramp as a CSV history.
-    let dir = scratch("fem_dynamics_cli", "history");
     let h = dir.join("p.csv");
     std::fs::write(&h, "t_s,p_Pa\n0,0\n1e-6,1e6\n1e-3,1e6\n").unwrap();
     let mut args = vec!["fem", "--preset", "2L", "--pressure", "1 MPa", "--json"];

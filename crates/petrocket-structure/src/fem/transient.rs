@@ -158,6 +158,28 @@ pub struct ProbeHistory {
     pub hoop_stress_pa: Vec<stress::ThroughWall>,
 }
 
+impl ProbeHistory {
+    /// Column names of [`ProbeHistory::csv`], in order (units in the names).
+    pub const CSV_HEADER: &'static str =
+        "t_s,p_Pa,hoop_strain,hoop_inner_Pa,hoop_mid_Pa,hoop_outer_Pa";
+
+    /// The histories as CSV (header [`ProbeHistory::CSV_HEADER`]), one row per time.
+    pub fn csv(&self) -> String {
+        use std::fmt::Write as _;
+        let mut s = String::with_capacity(self.t_s.len() * 100);
+        let _ = writeln!(s, "{}", Self::CSV_HEADER);
+        for k in 0..self.t_s.len() {
+            let h = self.hoop_stress_pa[k];
+            let _ = writeln!(
+                s,
+                "{:.9e},{:.9e},{:.9e},{:.9e},{:.9e},{:.9e}",
+                self.t_s[k], self.pressure_pa[k], self.hoop_strain[k], h.inner, h.mid, h.outer
+            );
+        }
+        s
+    }
+}
+
 /// Result of a transient analysis.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TransientSolution {

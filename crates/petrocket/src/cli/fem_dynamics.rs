@@ -66,6 +66,10 @@ pub struct DynamicsArgs {
     /// Where the front starts.
     #[arg(long, value_enum, default_value = "base", requires = "front_speed")]
     front_from: FrontFromArg,
+    /// Write the probe histories of the transient (time, pressure, hoop strain, hoop stress
+    /// at inner/mid/outer surface) as CSV.
+    #[arg(long)]
+    history_csv: Option<PathBuf>,
     /// Reflected over incident pressure at the closed far end (default 1: no amplification).
     #[arg(
         long,
@@ -285,6 +289,10 @@ pub fn run(
                 None => "no failure".into(),
             }
         ));
+    }
+    if let Some(path) = &a.history_csv {
+        std::fs::write(path, sol.probe.csv())
+            .with_context(|| format!("cannot write probe history CSV {}", path.display()))?;
     }
     rep.json
         .insert("dynamic_load_factor".into(), json!(sol.dynamic_load_factor));
