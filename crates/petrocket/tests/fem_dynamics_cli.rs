@@ -169,5 +169,8 @@ fn bad_dynamics_input_is_rejected() {
     }
     let mut args = base.to_vec();
     args.extend(["--rise-time", "1 ms"]);
-    assert_exit(&run(&args), 3, &["--duration"]);
+    assert_exit(&run(&args), 2, &["--duration"]);
+    let mut args = base.to_vec();
+    args.extend(["--duration", "1 ms"]);
+    assert_exit(&run(&args), 2, &["--rise-time"]);
 }

@@ -33,6 +33,7 @@ pub enum FrontFromArg {
 }
 
 #[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("transient_load").args(["rise_time", "pressure_history"])))]
 pub struct DynamicsArgs {
     /// Modal analysis: the lowest N elastic axisymmetric natural frequencies.
     #[arg(long)]
@@ -44,13 +45,19 @@ pub struct DynamicsArgs {
     #[arg(long, requires = "modes")]
     modes_csv: Option<PathBuf>,
     /// Transient: rise time of a ramp from 0 to --pressure, then held (s or with a unit).
-    #[arg(long, allow_hyphen_values = true, conflicts_with = "pressure_history")]
+    #[arg(
+        long,
+        allow_hyphen_values = true,
+        conflicts_with = "pressure_history",
+        requires = "duration"
+    )]
     rise_time: Option<QuantityInput>,
     /// Transient: pressure history CSV `t_s,p_Pa` (gauge) instead of a ramp.
-    #[arg(long)]
+    #[arg(long, requires = "duration")]
     pressure_history: Option<PathBuf>,
-    /// Simulated time of the transient (s or with a unit).
-    #[arg(long, allow_hyphen_values = true)]
+    /// Simulated time of the transient (s or with a unit); needs --rise-time or
+    /// --pressure-history.
+    #[arg(long, allow_hyphen_values = true, requires = "transient_load")]
     duration: Option<QuantityInput>,
     /// Damping ratio at the breathing frequency, in [0, 1) (stiffness-proportional Rayleigh
     /// damping; default 0.02).
@@ -165,25 +172,12 @@ pub fn run(
         ));
     }
     if !a.transient() {
-        if a.duration.is_some() {
-            anyhow::bail!(petrocket_structure::StructureError::InvalidInput {
-                quantity: "--duration",
-                value: f64::NAN,
-                unit: "s",
-                requirement: "given with --rise-time or --pressure-history".into(),
-            });
-        }
         return Ok(rep);
     }
     let duration = a
         .duration
         .as_ref()
-        .ok_or_else(|| petrocket_structure::StructureError::InvalidInput {
-            quantity: "--duration",
-            value: f64::NAN,
-            unit: "s",
-            requirement: "given for a transient analysis (finite and > 0)".into(),
-        })?
+        .ok_or_else(|| anyhow::anyhow!("--duration is required with a transient load"))?
         .to_si(Dimension::TIME)
         .context("--duration")?;
     let history = match (&a.rise_time, &a.pressure_history) {
@@ -245,6 +239,17 @@ pub fn run(
     let sol = solve_transient_observed(mesh, material, &load, &opts, &mut |t, mer| {
         tracker.push(t, mer, &|_, _| t_k, strain_rate).map(|_| ())
     })?;
+    rep.lines.push(format!(
+        "  transient ({} steps of {:.3e} s): DLF {:.3} at z = {:.1} mm; peak hoop {:.2} MPa at \
+         t = {:.3e} s, z = {:.1} mm",
+        sol.steps,
+        sol.time_step_s,
+        sol.dynamic_load_factor,
+        sol.probe.z_m * 1e3,
+        sol.peak_hoop.value_pa / 1e6,
+        sol.peak_hoop.time_s,
+        sol.peak_hoop.z_m * 1e3
+    ));
     if let Some(f) = tracker.summary() {
         let sf = f.minimum.safety_factor;
         rep.json.insert(
@@ -322,16 +327,5 @@ pub fn run(
             "peak_von_mises_z_m": sol.peak_von_mises.z_m,
         }),
     );
-    rep.lines.push(format!(
-        "  transient ({} steps of {:.3e} s): DLF {:.3} at z = {:.1} mm; peak hoop {:.2} MPa at \
-         t = {:.3e} s, z = {:.1} mm",
-        sol.steps,
-        sol.time_step_s,
-        sol.dynamic_load_factor,
-        sol.probe.z_m * 1e3,
-        sol.peak_hoop.value_pa / 1e6,
-        sol.peak_hoop.time_s,
-        sol.peak_hoop.z_m * 1e3
-    ));
     Ok(rep)
 }
