@@ -45,8 +45,8 @@ use super::{assembly, element, stress, ElasticMaterial, Mesh, Surface};
 use crate::error::{Result, StructureError};
 
 /// Default damping ratio at the breathing frequency (a modelling choice: light structural
-/// damping typical of polymers in the linear range; the peak response of a step changes by
-/// ≈ `−ζπ` relative, ≈ 6 % at 0.02).
+/// damping, not a measured property of PET): the overshoot of a one-mode step response is
+/// `exp(−ζπ/√(1 − ζ²))` of the static value, so the step DLF drops from 2 to 1.94 at 0.02.
 pub const DEFAULT_DAMPING_RATIO: f64 = 0.02;
 
 /// Most time steps a transient analysis may take.
