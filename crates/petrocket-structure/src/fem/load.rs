@@ -222,8 +222,8 @@ pub enum FrontOrigin {
 }
 
 /// A pressure front travelling along the mid-surface meridian at constant speed (a
-/// detonation: Beltman & Shepherd, J. Sound Vib. 252:617, 2002; Shepherd, J. Pressure Vessel Technol.
-/// 131:031204, 2009).
+/// detonation: Beltman & Shepherd, J. Sound Vib. 252:617, 2002; Shepherd, J. Pressure
+/// Vessel Technol. 131:031204, 2009).
 ///
 /// Model: a wall point at arc length distance `d` from the origin is unloaded until the
 /// front arrives at `t_a = d/v`; then it carries `P(t − t_a)` from [`PressureHistory`] (a
