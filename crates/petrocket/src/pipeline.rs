@@ -376,7 +376,7 @@ pub fn run(config: &Config) -> Result<Assessment> {
     // Screening of the combustion modes.
     let x_h2 = gas.species_index("H2").map_or(0.0, |k| x0[k]);
     let mut warnings = eq.warnings.clone();
-    let flammable = match limits::flammability(&gas, &x0) {
+    let flammable = match limits::flammability_at(&gas, &x0, t0) {
         Ok(check) => {
             if !check.inside {
                 warnings.push(format!(
