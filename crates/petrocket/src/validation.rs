@@ -305,9 +305,7 @@ fn aicc_cases(gas: &GasMixture, out: &mut Vec<CaseResult>) {
         ("H2-air phi = 1", h2_air_stoich(gas), 6.90),
     ] {
         let measured = mix.and_then(|x| {
-            let fresh = gas
-                .state_tpx(T0_COMBUSTION_K, ONE_ATM, &x)
-                .map_err(|e| e.to_string())?;
+            let fresh = fresh_charge(gas, &x)?;
             burn_at_constant_pressure(gas, &fresh)
                 .map(|b| b.expansion_ratio)
                 .map_err(|e| e.to_string())
@@ -327,6 +325,12 @@ fn aicc_cases(gas: &GasMixture, out: &mut Vec<CaseResult>) {
     }
 }
 
+/// The fresh charge `x` at 1 atm, 298.15 K.
+fn fresh_charge(gas: &GasMixture, x: &[f64]) -> Result<GasState, String> {
+    gas.state_tpx(T0_COMBUSTION_K, ONE_ATM, x)
+        .map_err(|e| e.to_string())
+}
+
 /// C5: laminar burning velocity of stoichiometric H2–O2 and H2–air at 1 atm, 298.15 K.
 fn flame_cases(gas: &GasMixture, out: &mut Vec<CaseResult>) {
     use petrocket_chem::flame::{laminar_burning_velocity, FlameSpeed};
@@ -335,9 +339,7 @@ fn flame_cases(gas: &GasMixture, out: &mut Vec<CaseResult>) {
         ("H2-air phi = 1", h2_air_stoich(gas), 2.31),
     ] {
         let measured = mix.and_then(|x| {
-            let fresh = gas
-                .state_tpx(T0_COMBUSTION_K, ONE_ATM, &x)
-                .map_err(|e| e.to_string())?;
+            let fresh = fresh_charge(gas, &x)?;
             match laminar_burning_velocity(gas, &fresh).map_err(|e| e.to_string())? {
                 FlameSpeed::Burning(b) => Ok(b.laminar_burning_velocity_m_s),
                 FlameSpeed::NotFlammable { reason, .. } => Err(reason),
@@ -366,10 +368,7 @@ fn detonation_cases(gas: &GasMixture, out: &mut Vec<CaseResult>) {
         ("H2:O2 = 2:1", h2_o2_stoich(gas), 2837.0, 18.8, 3680.0),
         ("H2-air phi = 1", h2_air_stoich(gas), 1977.0, 15.7, 2965.0),
     ] {
-        let fresh = mix.and_then(|x| {
-            gas.state_tpx(T0_COMBUSTION_K, ONE_ATM, &x)
-                .map_err(|e| e.to_string())
-        });
+        let fresh = mix.and_then(|x| fresh_charge(gas, &x));
         let det = fresh
             .as_ref()
             .map_err(Clone::clone)
