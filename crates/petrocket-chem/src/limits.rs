@@ -20,9 +20,17 @@
 //! every atmosphere (air measured 18.3 %): both choices widen the range, which is the safe
 //! side for a burst assessment.
 //!
+//! **Temperature** ([`flammability_at`]): above 25 °C the flammable range widens by the
+//! modified Burgess–Wheeler law (Zabetakis, *Flammability characteristics of combustible
+//! gases and vapors*, US Bureau of Mines Bulletin 627, 1965, eq. 9):
+//! `L(t) = L(25 °C) − 0.75 (t − 25 °C)/ΔH_c` in vol % with ΔH_c in kcal/mol (57.8 for H2, the
+//! lower heating value), i.e. 1.3e-4 per kelvin in mole fraction, applied to the lower
+//! limit and to the limiting oxygen concentration alike. Below 25 °C the room-temperature
+//! values are kept (narrowing them would be the unsafe side).
+//!
 //! Assumptions and limits of validity:
-//! - 1 atm and room temperature, upward propagation; limits widen with temperature and (for
-//!   detonation) with the size of the geometry. Tube-measured detonation limits are not
+//! - 1 atm, upward propagation; limits widen with temperature (corrected as above for
+//!   flammability) and, for detonation, with the size of the geometry. Tube-measured detonation limits are not
 //!   intrinsic: a larger vessel detonates outside them, a smaller one may not inside them.
 //!   The ZND cell-size criterion is the size-aware test; these bounds only screen.
 //! - The region is the rectangle `x_H2 ≥ lower` and `x_O2 ≥ LOC`, which contains the true
@@ -46,6 +54,13 @@ pub const H2_LOWER_DETONABILITY: f64 = 0.15;
 /// Oxygen left at the upper detonability limit of H2–air, 59 % H2 (Coward & Jones 1952):
 /// 0.41 × 0.21 = 0.086.
 pub const H2_DETONABILITY_LOC: f64 = 0.086;
+/// Widening of the H2 flammable range per kelvin above 25 °C, mole fraction/K: 0.75/ΔH_c
+/// vol %/K with ΔH_c = 57.8 kcal/mol (Zabetakis 1965, modified Burgess–Wheeler law).
+pub const H2_FLAMMABILITY_WIDENING_PER_K: f64 = 0.75 / 57.8 / 100.0;
+
+/// Temperature of the tabulated limits, K (25 °C).
+pub const LIMITS_REFERENCE_K: f64 = 298.15;
+
 /// Mole fraction of Ar + He above which detonability limits widen to flammability limits.
 pub const MONATOMIC_DILUENT_THRESHOLD: f64 = 0.01;
 
@@ -120,9 +135,33 @@ impl LimitCheck {
     }
 }
 
-/// Flammability limits of the H2 mixture `x` (mole fractions of `gas`'s species).
+/// Flammability limits of the H2 mixture `x` (mole fractions of `gas`'s species) at 25 °C.
 pub fn flammability(gas: &GasMixture, x: &[f64]) -> Result<LimitCheck> {
     check(gas, x, LimitKind::Flammability)
+}
+
+/// Flammability limits of the H2 mixture `x` at temperature `t_k` (K): the 25 °C limits
+/// widened above 25 °C by the modified Burgess–Wheeler law (module docs).
+pub fn flammability_at(gas: &GasMixture, x: &[f64], t_k: f64) -> Result<LimitCheck> {
+    if !(t_k.is_finite() && t_k > 0.0) {
+        return Err(ChemError::OutOfRange {
+            field: "temperature".into(),
+            value: t_k,
+            unit: "K",
+            range: "(0, ∞)".into(),
+        });
+    }
+    let widen = H2_FLAMMABILITY_WIDENING_PER_K * (t_k - LIMITS_REFERENCE_K).max(0.0);
+    let mut c = check_with(gas, x, LimitKind::Flammability, widen)?;
+    if widen > 0.0 {
+        c.basis.push_str(&format!(
+            "; widened by {:.2} % H2 and O2 for {:.0} K (Zabetakis 1965, modified \
+             Burgess-Wheeler law)",
+            100.0 * widen,
+            t_k
+        ));
+    }
+    Ok(c)
 }
 
 /// Detonability limits of the H2 mixture `x` (mole fractions of `gas`'s species).
@@ -131,6 +170,11 @@ pub fn detonability(gas: &GasMixture, x: &[f64]) -> Result<LimitCheck> {
 }
 
 fn check(gas: &GasMixture, x: &[f64], kind: LimitKind) -> Result<LimitCheck> {
+    check_with(gas, x, kind, 0.0)
+}
+
+/// [`check`] with the lower limit and the LOC lowered by `widen` (mole fraction).
+fn check_with(gas: &GasMixture, x: &[f64], kind: LimitKind, widen: f64) -> Result<LimitCheck> {
     let parts = Parts::of(gas, x)?;
     let ox = if parts.h2 < 1.0 {
         parts.o2 / (1.0 - parts.h2)
@@ -164,6 +208,7 @@ fn check(gas: &GasMixture, x: &[f64], kind: LimitKind) -> Result<LimitCheck> {
                 .to_string(),
         ),
     };
+    let (lower, loc) = (lower - widen, loc - widen);
     let upper = if ox > 0.0 {
         1.0 - loc / ox
     } else {
@@ -285,6 +330,22 @@ mod tests {
         // Argon widens detonability to flammability.
         let ar = detonability(&gas, &x(&gas, "H2:10,O2:10,AR:80")).unwrap();
         assert!(ar.inside && (ar.lower - H2_LOWER_FLAMMABILITY).abs() < 1e-15);
+    }
+
+    /// Zabetakis 1965: the lower limit falls by 0.75/ΔH_c vol %/K; at 25 °C nothing changes
+    /// and below it the room-temperature limits are kept.
+    #[test]
+    fn hot_mixtures_have_wider_limits() {
+        let gas = GasMixture::load("h2o2").unwrap();
+        let lean = x(&gas, "H2:3.5,O2:20,N2:76.5");
+        assert!(!flammability_at(&gas, &lean, 298.15).unwrap().inside);
+        assert!(!flammability_at(&gas, &lean, 250.0).unwrap().inside);
+        let hot = flammability_at(&gas, &lean, 398.15).unwrap();
+        assert!((hot.lower - (0.04 - 100.0 * H2_FLAMMABILITY_WIDENING_PER_K)).abs() < 1e-12);
+        assert!(hot.inside && hot.basis.contains("Zabetakis"), "{hot:?}");
+        let room = flammability(&gas, &lean).unwrap();
+        assert_eq!(room, flammability_at(&gas, &lean, 298.15).unwrap());
+        assert!(flammability_at(&gas, &lean, f64::NAN).is_err());
     }
 
     #[test]

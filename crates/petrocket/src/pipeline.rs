@@ -3,8 +3,7 @@
 use crate::config::{quantity, resolve_initial, BottleConfig, Config, MixtureConfig};
 use crate::error::{PipelineError, Result};
 use crate::safety::{
-    verdict, DetonationScreening, ScreeningCriterion, Verdict, DEFLAGRATION_DLF,
-    DETONATION_SIDEWALL_DLF,
+    verdict, DetonationScreening, Verdict, DEFLAGRATION_DLF, DETONATION_SIDEWALL_DLF,
 };
 use crate::SafetyConfig;
 use petrocket_chem::detonation::{
@@ -376,7 +375,7 @@ pub fn run(config: &Config) -> Result<Assessment> {
     // Screening of the combustion modes.
     let x_h2 = gas.species_index("H2").map_or(0.0, |k| x0[k]);
     let mut warnings = eq.warnings.clone();
-    let flammable = match limits::flammability(&gas, &x0) {
+    let flammable = match limits::flammability_at(&gas, &x0, t0) {
         Ok(check) => {
             if !check.inside {
                 warnings.push(format!(
@@ -596,20 +595,7 @@ fn screen_detonation(
     if cell.is_none() && a.grade == Grade::NotCredible {
         out.grade = Grade::Possible.as_str();
     }
-    out.criteria = a
-        .criteria
-        .iter()
-        .map(|c| ScreeningCriterion {
-            name: c.name,
-            passed: c.passed,
-            passed_with_smallest_cell: c.passed_with_smallest_cell,
-            value: c.value,
-            threshold: c.threshold,
-            margin: c.margin,
-            citation: c.citation,
-            detail: c.detail.clone(),
-        })
-        .collect();
+    out.criteria = a.criteria.clone();
     let failed: Vec<&str> = a
         .criteria
         .iter()

@@ -64,27 +64,6 @@ pub const DEFLAGRATION_DLF: f64 = 1.06;
 /// 252:617, 2002; Shepherd, J. Pressure Vessel Technol. 131:031204, 2009; VALIDATION S3).
 pub const DETONATION_SIDEWALL_DLF: f64 = 2.0;
 
-/// One criterion of the detonability screening, as reported.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ScreeningCriterion {
-    /// Short name.
-    pub name: &'static str,
-    /// Holds with the central cell width.
-    pub passed: bool,
-    /// Holds with the smallest cell width of the band.
-    pub passed_with_smallest_cell: bool,
-    /// Value compared.
-    pub value: f64,
-    /// Threshold.
-    pub threshold: f64,
-    /// Margin (positive: satisfied).
-    pub margin: f64,
-    /// Source.
-    pub citation: &'static str,
-    /// Statement.
-    pub detail: String,
-}
-
 /// Result of the detonation screening and, where a detonation is possible, its loads.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DetonationScreening {
@@ -95,7 +74,7 @@ pub struct DetonationScreening {
     /// What decided, in words.
     pub basis: String,
     /// Every criterion with its margin and citation.
-    pub criteria: Vec<ScreeningCriterion>,
+    pub criteria: Vec<petrocket_chem::detonation::Criterion>,
     /// Vessel diameter used (inner, m).
     pub vessel_diameter_m: f64,
     /// Vessel length used (m).

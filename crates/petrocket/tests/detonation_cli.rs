@@ -3,20 +3,12 @@
 
 mod common;
 
-use common::{assert_exit, run, text};
+use common::{assert_exit, json_out, run_sub, text};
 use petrocket_chem::detonation::detonation;
 use petrocket_chem::GasMixture;
-use serde_json::Value;
 
 fn chem(args: &[&str]) -> std::process::Output {
-    let mut all = vec!["chem"];
-    all.extend_from_slice(args);
-    run(&all)
-}
-
-fn json(o: &std::process::Output) -> Value {
-    assert!(o.status.success(), "{}", text(&o.stderr));
-    serde_json::from_slice(&o.stdout).expect("one JSON object")
+    run_sub(&["chem"], args)
 }
 
 const STOICH: [&str; 6] = [
@@ -33,7 +25,7 @@ fn cj_json_has_the_documented_keys_and_the_library_values() {
     let mut args = vec!["cj"];
     args.extend_from_slice(&STOICH);
     args.push("--json");
-    let v = json(&chem(&args));
+    let v = json_out(&chem(&args));
     for key in [
         "cj_speed_m_s",
         "cj_pressure_Pa",
@@ -106,7 +98,7 @@ fn znd_json_with_a_vessel_grades_the_screening() {
         "0.3",
         "--json",
     ]);
-    let v = json(&chem(&args));
+    let v = json_out(&chem(&args));
     for key in [
         "induction_length_m",
         "induction_time_s",
@@ -137,7 +129,7 @@ fn znd_json_with_a_vessel_grades_the_screening() {
     let mut args = vec!["znd"];
     args.extend_from_slice(&STOICH);
     args.push("--json");
-    let v = json(&chem(&args));
+    let v = json_out(&chem(&args));
     assert!(v["detonability"].is_null());
 }
 
@@ -155,7 +147,7 @@ fn outside_the_limits_is_not_detonable_and_carries_no_numbers() {
         let mut args = vec![cmd];
         args.extend_from_slice(&lean);
         args.push("--json");
-        let v = json(&chem(&args));
+        let v = json_out(&chem(&args));
         assert_eq!(v["detonable"], false, "{v}");
         assert!(
             v["message"].as_str().unwrap().starts_with("not detonable:"),
@@ -179,7 +171,7 @@ fn outside_the_limits_is_not_detonable_and_carries_no_numbers() {
         "0.3",
         "--json",
     ]);
-    let v = json(&chem(&args));
+    let v = json_out(&chem(&args));
     assert_eq!(v["detonability"]["grade"], "not credible");
     let o = chem(&[
         "cj",

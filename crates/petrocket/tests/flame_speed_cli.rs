@@ -3,18 +3,11 @@
 
 mod common;
 
-use common::{assert_exit, run, text};
+use common::{assert_exit, json_out, run_sub, text};
 use serde_json::Value;
 
 fn flame_speed(args: &[&str]) -> std::process::Output {
-    let mut all = vec!["chem", "flame-speed"];
-    all.extend_from_slice(args);
-    run(&all)
-}
-
-fn json(o: &std::process::Output) -> Value {
-    assert!(o.status.success(), "{}", text(&o.stderr));
-    serde_json::from_slice(&o.stdout).expect("one JSON object")
+    run_sub(&["chem", "flame-speed"], args)
 }
 
 fn state(mixture: &str, extra: &[&str]) -> Value {
@@ -28,7 +21,7 @@ fn state(mixture: &str, extra: &[&str]) -> Value {
         "--json",
     ];
     a.extend_from_slice(extra);
-    json(&flame_speed(&a))
+    json_out(&flame_speed(&a))
 }
 
 #[test]
@@ -97,7 +90,7 @@ fn cli_matches_the_golden_cantera_case() {
 
 #[test]
 fn outside_the_validity_range_is_flagged() {
-    let v = json(&flame_speed(&[
+    let v = json_out(&flame_speed(&[
         "--mixture",
         "H2:2,air:4.76",
         "--pressure",

@@ -3,18 +3,10 @@
 
 mod common;
 
-use common::{assert_exit, run, scratch, text};
-use serde_json::Value;
+use common::{assert_exit, json_out, run_sub, scratch, text};
 
 fn ignition(args: &[&str]) -> std::process::Output {
-    let mut all = vec!["chem", "ignition"];
-    all.extend_from_slice(args);
-    run(&all)
-}
-
-fn json(o: &std::process::Output) -> Value {
-    assert!(o.status.success(), "{}", text(&o.stderr));
-    serde_json::from_slice(&o.stdout).expect("one JSON object")
+    run_sub(&["chem", "ignition"], args)
 }
 
 #[test]
@@ -30,7 +22,7 @@ fn json_has_the_documented_keys_and_the_cantera_delay() {
         "1 ms",
         "--json",
     ]);
-    let v = json(&o);
+    let v = json_out(&o);
     for key in [
         "ignition_delay_s",
         "peak_pressure_Pa",
@@ -72,7 +64,7 @@ fn room_temperature_says_no_ignition_plainly() {
         "{}",
         text(&o.stdout)
     );
-    let v = json(&ignition(&[
+    let v = json_out(&ignition(&[
         "--mixture",
         "H2:2,O2:1",
         "--pressure",
@@ -105,7 +97,7 @@ fn csv_time_series_and_constant_pressure() {
         csv.to_str().unwrap(),
         "--json",
     ]);
-    let v = json(&o);
+    let v = json_out(&o);
     assert_eq!(v["reactor"], "constant-pressure");
     let body = std::fs::read_to_string(&csv).unwrap();
     let mut lines = body.lines();

@@ -3,25 +3,17 @@
 
 mod common;
 
-use common::{assert_exit, run, scratch, text};
-use serde_json::Value;
+use common::{assert_exit, json_out, run_sub, scratch};
 
 fn thermal(args: &[&str]) -> std::process::Output {
-    let mut all = vec!["thermal"];
-    all.extend_from_slice(args);
-    run(&all)
-}
-
-fn json(o: &std::process::Output) -> Value {
-    assert!(o.status.success(), "{}", text(&o.stderr));
-    serde_json::from_slice(&o.stdout).expect("one JSON object")
+    run_sub(&["thermal"], args)
 }
 
 /// VALIDATION S4: 1 MW/m² on PET (P5 properties) gives +71 K at 1 ms and +225 K at 10 ms.
 #[test]
 fn constant_flux_matches_validation_s4() {
     for (duration, rise) in [("1 ms", 71.0), ("10 ms", 225.0)] {
-        let v = json(&thermal(&[
+        let v = json_out(&thermal(&[
             "--heat-flux",
             "1e6",
             "--duration",
@@ -51,7 +43,7 @@ fn constant_flux_matches_validation_s4() {
 fn material_database_and_csv_history() {
     let dir = scratch("thermal_cli", "csv");
     let csv = dir.join("history.csv");
-    let v = json(&thermal(&[
+    let v = json_out(&thermal(&[
         "--heat-flux",
         "20 kW/m^2",
         "--duration",
@@ -103,7 +95,7 @@ fn material_database_and_csv_history() {
 #[test]
 fn burned_gas_heating_warns_outside_the_fit() {
     let o = thermal(&["--gas-temperature", "3000", "--duration", "50 ms", "--json"]);
-    let v = json(&o);
+    let v = json_out(&o);
     let warnings = v["warnings"].as_array().unwrap();
     assert!(warnings
         .iter()

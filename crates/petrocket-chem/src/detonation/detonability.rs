@@ -89,7 +89,7 @@ impl Grade {
 }
 
 /// One criterion of the screening.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Criterion {
     /// Short name (`detonability limits`, `expansion ratio`, …).
     pub name: &'static str,

@@ -9,7 +9,7 @@
 //! fractions of the diluents N2, Ar, He and H2O, and the unburned `T` and `P`.
 //!
 //! Flow of [`laminar_burning_velocity`]:
-//! 1. flammability limits ([`crate::limits::flammability`]): outside them the answer is
+//! 1. flammability limits at the mixture temperature ([`crate::limits::flammability_at`]): outside them the answer is
 //!    [`FlameSpeed::NotFlammable`] with the reason ("not flammable: …"), never a number;
 //! 2. composition → [`FlameMixture`]; species other than H2, O2, N2, Ar, He, H2O are an
 //!    error;
@@ -51,7 +51,7 @@ pub use composition::{
 };
 
 use crate::error::{ChemError, Result};
-use crate::limits::{flammability, LimitCheck};
+use crate::limits::{flammability_at, LimitCheck};
 use crate::mixture::{GasMixture, GasState};
 
 /// Ranges of the variables over which a correlation was validated. Each pair is inclusive
@@ -211,7 +211,7 @@ pub fn laminar_burning_velocity_with(
     state: &GasState,
     model: Option<&dyn BurningVelocityModel>,
 ) -> Result<FlameSpeed> {
-    let limits = flammability(gas, &state.mole_fractions)?;
+    let limits = flammability_at(gas, &state.mole_fractions, state.temperature)?;
     if !limits.inside {
         return Ok(FlameSpeed::NotFlammable {
             reason: limits.verdict(),

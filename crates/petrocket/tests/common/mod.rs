@@ -16,6 +16,19 @@ pub fn run(args: &[&str]) -> Output {
     bin().args(args).output().unwrap()
 }
 
+/// Run the binary with the subcommand words `sub` followed by `args`.
+pub fn run_sub(sub: &[&str], args: &[&str]) -> Output {
+    let all: Vec<&str> = sub.iter().chain(args).copied().collect();
+    run(&all)
+}
+
+/// The one JSON object a successful `--json` run printed on stdout.
+#[track_caller]
+pub fn json_out(o: &Output) -> serde_json::Value {
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    serde_json::from_slice(&o.stdout).expect("one JSON object")
+}
+
 /// Lossy UTF-8 text of an output stream.
 pub fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
