@@ -79,12 +79,17 @@ fn ramp_and_history_give_dynamic_load_factor() {
         v["failure_time_s"].as_f64().unwrap() <= v["transient"]["duration_s"].as_f64().unwrap()
     );
     assert!(v["failure_z_m"].as_f64().unwrap().is_finite());
+    // Weibull: P = 1 − exp(−ln 2 · SF^−m) with PET's m = 8, above one half when SF < 1.
+    let p = v["burst_probability"].as_f64().unwrap();
+    let expected = 1.0 - (-std::f64::consts::LN_2 * sf.powf(-8.0)).exp();
+    assert!((p - expected).abs() < 1e-12 && p > 0.5, "{p} vs {expected}");
     // A slow ramp to 1 bar(g): no failure, nulls.
     let mut args = vec!["fem", "--preset", "2L", "--pressure", "1 bar", "--json"];
     args.extend(PET);
     args.extend(["--rise-time", "0.1 ms", "--duration", "0.15 ms"]);
     let low = json(&args);
     assert!(low["min_safety_factor"].as_f64().unwrap() > 1.0, "{low}");
+    assert!(low["burst_probability"].as_f64().unwrap() < 0.5, "{low}");
     assert!(
         low["failure_time_s"].is_null() && low["failure_z_m"].is_null(),
         "{low}"

@@ -3,7 +3,7 @@
 
 use anyhow::Context;
 use clap::{Args, ValueEnum};
-use petrocket_structure::failure::FailureTracker;
+use petrocket_structure::failure::{burst_probability, FailureTracker};
 use petrocket_structure::fem::{
     breathing_omega, solve_mesh, solve_modal, solve_transient_observed, ElasticMaterial,
     FrontOrigin, Mesh, PressureHistory, PressureLoad, RayleighDamping, Support, TransientOptions,
@@ -252,6 +252,9 @@ pub fn run(
     ));
     if let Some(f) = tracker.summary() {
         let sf = f.minimum.safety_factor;
+        let probability = burst_probability(sf, db_material.weibull_modulus.value)?;
+        rep.json
+            .insert("burst_probability".into(), json!(probability));
         rep.json.insert(
             "min_safety_factor".into(),
             if sf.is_finite() {
@@ -281,10 +284,13 @@ pub fn run(
             }),
         );
         rep.lines.push(format!(
-            "  safety factor: min {:.3} at t = {:.3e} s, z = {:.1} mm; {}",
+            "  safety factor: min {:.3} at t = {:.3e} s, z = {:.1} mm (burst probability {:.2e}, \
+             Weibull m = {}); {}",
             sf,
             f.minimum.time_s,
             f.minimum.z_m * 1e3,
+            probability,
+            db_material.weibull_modulus.value,
             match f.first_failure {
                 Some(x) => format!(
                     "first SF < 1 at t = {:.3e} s, z = {:.1} mm",
