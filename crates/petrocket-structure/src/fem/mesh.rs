@@ -26,6 +26,24 @@ use crate::error::{Result, StructureError};
 use crate::geometry::meridian::{CurvePoint, Meridian};
 use crate::geometry::Profile;
 
+/// The 8 node indices, in `CAX8` order, of the element at span `j` along the meridian and
+/// layer `k` through the wall of a structured grid (`node(i, q)`: half-station `i`,
+/// half-level `q`).
+pub(super) fn cax8_nodes(node: &dyn Fn(usize, usize) -> usize, j: usize, k: usize) -> [usize; 8] {
+    let (i0, i1, im) = (2 * j, 2 * j + 2, 2 * j + 1);
+    let (q0, q1, qm) = (2 * k, 2 * k + 2, 2 * k + 1);
+    [
+        node(i0, q1),
+        node(i1, q1),
+        node(i1, q0),
+        node(i0, q0),
+        node(im, q1),
+        node(i1, qm),
+        node(im, q0),
+        node(i0, qm),
+    ]
+}
+
 /// Mesh density and refinement.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
 pub struct MeshOptions {
@@ -184,18 +202,7 @@ impl Mesh {
         let mut cap_faces = Vec::new();
         for j in 0..m {
             for k in 0..layers {
-                let (i0, i1, im) = (2 * j, 2 * j + 2, 2 * j + 1);
-                let (q0, q1, qm) = (2 * k, 2 * k + 2, 2 * k + 1);
-                let e = [
-                    node(i0, q1),
-                    node(i1, q1),
-                    node(i1, q0),
-                    node(i0, q0),
-                    node(im, q1),
-                    node(i1, qm),
-                    node(im, q0),
-                    node(i0, qm),
-                ];
+                let e = cax8_nodes(&node, j, k);
                 let id = elements.len();
                 let x: [[f64; 2]; 8] = std::array::from_fn(|a| nodes[e[a]]);
                 let jmin = element::min_jacobian(&x);

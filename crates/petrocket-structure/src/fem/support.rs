@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::mesh::{Mesh, MeshOptions};
+use super::mesh::{cax8_nodes, Mesh, MeshOptions};
 use super::ElasticMaterial;
 use crate::error::{positive, Result, StructureError};
 
@@ -157,21 +157,10 @@ impl Mesh {
         let mut inner_faces = Vec::new();
         for j in 0..m {
             for k in 0..layers {
-                let (i0, i1, im) = (2 * j, 2 * j + 2, 2 * j + 1);
-                let (q0, q1, qm) = (2 * k, 2 * k + 2, 2 * k + 1);
                 if k == 0 {
                     inner_faces.push((elements.len(), 2));
                 }
-                elements.push([
-                    node(i0, q1),
-                    node(i1, q1),
-                    node(i1, q0),
-                    node(i0, q0),
-                    node(im, q1),
-                    node(i1, qm),
-                    node(im, q0),
-                    node(i0, qm),
-                ]);
+                elements.push(cax8_nodes(&node, j, k));
             }
         }
         let zs: Vec<f64> = (0..ni)
