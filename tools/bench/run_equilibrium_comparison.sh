@@ -15,16 +15,8 @@
 # on an otherwise idle machine and look at the load averages printed at the end.
 set -euo pipefail
 
-script_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-repo_root="$(cd "${script_dir}/../.." && pwd)"
-venv="${PETROCKET_GOLDEN_VENV:-/tmp/petrocket-golden-venv}"
-results="${script_dir}/results"
-target_dir="${CARGO_TARGET_DIR:-${repo_root}/target}"
-mkdir -p "${results}"
-cd "${repo_root}"
-
-load_before="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
-started="$(date +%s)"
+# shellcheck source=common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 echo "== petrocket-chem (cargo bench -p petrocket-chem --bench equilibrium)" >&2
 cargo bench -p petrocket-chem --bench equilibrium -- "$@" >&2

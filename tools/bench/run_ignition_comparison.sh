@@ -13,16 +13,8 @@
 # tools/bench/results/petrocket_ignition.json. Run on an otherwise idle machine.
 set -euo pipefail
 
-script_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-repo_root="$(cd "${script_dir}/../.." && pwd)"
-venv="${PETROCKET_GOLDEN_VENV:-/tmp/petrocket-golden-venv}"
-results="${script_dir}/results"
-target_dir="${CARGO_TARGET_DIR:-${repo_root}/target}"
-mkdir -p "${results}"
-cd "${repo_root}"
-
-load_before="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
-started="$(date +%s)"
+# shellcheck source=common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 echo "== petrocket-chem (cargo bench -p petrocket-chem --bench ignition)" >&2
 cargo bench -p petrocket-chem --bench ignition -- "$@" 2> "${results}/petrocket_ignition.log" >&2 || {

@@ -373,8 +373,10 @@ fn detonation_cases(gas: &GasMixture, out: &mut Vec<CaseResult>) {
             .as_ref()
             .map_err(Clone::clone)
             .and_then(|f| detonation(gas, f).map_err(|e| e.to_string()));
+        // The ZND runs at the CJ speed just computed (no second CJ solve).
         let cell = fresh.as_ref().map_err(Clone::clone).and_then(|f| {
-            znd(gas, f, None, &ZndOptions::default())
+            let speed = det.as_ref().map(|d| d.cj.cj_speed).ok();
+            znd(gas, f, speed, &ZndOptions::default())
                 .and_then(|z| cell_width(z.induction_length))
                 .map_err(|e| e.to_string())
         });
