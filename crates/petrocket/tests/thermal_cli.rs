@@ -120,6 +120,15 @@ fn bad_input_names_the_field() {
         "unobtainium",
     ]);
     assert_exit(&o, 3, &["unobtainium"]);
+    let o = thermal(&[
+        "--heat-flux",
+        "1e6",
+        "--duration",
+        "1",
+        "--glass-transition",
+        "-5 K",
+    ]);
+    assert_exit(&o, 3, &["glass-transition temperature -5 K"]);
     let o = thermal(&["--duration", "1"]);
     assert_exit(&o, 2, &["--heat-flux"]);
 }

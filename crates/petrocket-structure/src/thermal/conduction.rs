@@ -197,6 +197,12 @@ pub fn heat_wall(
     )?;
     positive("initial temperature", initial_k, "K")?;
     positive("duration", duration_s, "s")?;
+    if let Some(tg) = glass_transition_k {
+        positive("glass-transition temperature", tg, "K")?;
+    }
+    if let Some(tm) = melting_k {
+        positive("melting temperature", tm, "K")?;
+    }
     validate_inner(inner, duration_s)?;
     if let OuterBoundary::Convective {
         coefficient_w_m2_k,
