@@ -86,16 +86,23 @@
 
 #![deny(missing_docs)]
 
+mod bdf;
 #[doc(hidden)]
 pub mod bench_support;
+mod common;
 mod error;
 mod lu;
+mod method;
 mod options;
 mod radau5;
+mod step;
 mod system;
 pub mod test_models;
 
+pub use bdf::Bdf;
 pub use error::OdeError;
+pub use method::{Integrator, Method};
 pub use options::{Options, Stats, Tolerances};
-pub use radau5::{Control, Outcome, Radau5, Step};
+pub use radau5::Radau5;
+pub use step::{Control, Outcome, Step};
 pub use system::OdeSystem;

@@ -5,7 +5,9 @@ mod tableau;
 
 use nalgebra::DMatrix;
 
+use crate::common::{all_finite, rms_scaled};
 use crate::lu::{ComplexLu, RealLu};
+use crate::step::{Control, Dense, Outcome, Step};
 use crate::{OdeError, OdeSystem, Options, Stats};
 use tableau::Tableau;
 
@@ -23,63 +25,6 @@ const QUOT2: f64 = 1.2;
 const MAX_SINGULAR: usize = 5;
 /// Consecutive step attempts that met non-finite right-hand sides before giving up.
 const MAX_NON_FINITE: usize = 10;
-
-/// What the observer wants after an accepted step.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Control {
-    /// Go on integrating.
-    Continue,
-    /// Stop now; [`Outcome::stopped_by_observer`] will be `true`.
-    Stop,
-}
-
-/// An accepted step, handed to the observer.
-#[derive(Debug)]
-pub struct Step<'a> {
-    /// End time of the step (the new current time).
-    pub t: f64,
-    /// Step size: the step covered `[t − h, t]`.
-    pub h: f64,
-    /// Solution at `t`.
-    pub y: &'a [f64],
-    /// `f(t, y)` at the end of the step (evaluated anyway for the next step).
-    pub dydt: &'a [f64],
-    /// Work counters so far.
-    pub stats: &'a Stats,
-    cont: [&'a [f64]; 3],
-    c1m1: f64,
-    c2m1: f64,
-}
-
-impl Step<'_> {
-    /// Dense output: the collocation polynomial of the step (degree 3, uniformly of order 3 and
-    /// of order 5 at the step's end) evaluated at `t`, written to `out`.
-    ///
-    /// Valid on `[self.t − self.h, self.t]`; outside that interval it extrapolates. Exact at
-    /// the step's end; inside the step its error is of the order of the integrator's internal
-    /// tolerance `0.1·rtol^(2/3)` (e.g. 1e-7 for `rtol = 1e-9`), not of `rtol`. `out` should
-    /// have length `n`; only the first `min(out.len(), n)` components are written.
-    pub fn interpolate(&self, t: f64, out: &mut [f64]) {
-        let s = (t - self.t) / self.h;
-        let (a, b) = (s - self.c2m1, s - self.c1m1);
-        for (i, o) in out.iter_mut().enumerate().take(self.y.len()) {
-            *o = self.y[i] + s * (self.cont[0][i] + a * (self.cont[1][i] + b * self.cont[2][i]));
-        }
-    }
-}
-
-/// Result of a completed (or observer-stopped) integration.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Outcome {
-    /// Time reached: `t_end`, or the time of the step at which the observer stopped.
-    pub t: f64,
-    /// Solution at `t`.
-    pub y: Vec<f64>,
-    /// Work counters.
-    pub stats: Stats,
-    /// Whether the observer returned [`Control::Stop`].
-    pub stopped_by_observer: bool,
-}
 
 /// Buffers of length `n`, allocated once per dimension.
 #[derive(Debug, Clone, Default)]
@@ -207,88 +152,6 @@ impl Radau5 {
         }
     }
 
-    fn validate<E>(&self, dim: usize, t0: f64, y0: &[f64], t_end: f64) -> Result<(), OdeError<E>> {
-        let o = &self.options;
-        let tol = &o.tolerances;
-        if dim == 0 {
-            return Err(OdeError::invalid("system.dim()", 0.0, "must be at least 1"));
-        }
-        if y0.len() != dim {
-            return Err(OdeError::invalid(
-                "y0.len()",
-                y0.len() as f64,
-                format!("must equal the system dimension {dim}"),
-            ));
-        }
-        if let Some(i) = y0.iter().position(|v| !v.is_finite()) {
-            return Err(OdeError::invalid(
-                format!("y0[{i}]"),
-                y0[i],
-                "must be finite",
-            ));
-        }
-        if !t0.is_finite() {
-            return Err(OdeError::invalid("t0", t0, "must be finite"));
-        }
-        if !t_end.is_finite() || t_end <= t0 {
-            return Err(OdeError::invalid(
-                "t_end",
-                t_end,
-                format!("must be finite and greater than t0 = {t0:e} (forward integration only)"),
-            ));
-        }
-        if !(1e-13..=1e-1).contains(&tol.rtol) {
-            return Err(OdeError::invalid(
-                "options.tolerances.rtol",
-                tol.rtol,
-                "allowed range is [1e-13, 1e-1]",
-            ));
-        }
-        if !(tol.atol > 0.0 && tol.atol.is_finite()) {
-            return Err(OdeError::invalid(
-                "options.tolerances.atol",
-                tol.atol,
-                "must be finite and > 0",
-            ));
-        }
-        for (name, value) in [
-            ("options.initial_step", o.initial_step),
-            ("options.max_step", o.max_step),
-        ] {
-            if let Some(v) = value {
-                if !(v > 0.0 && v.is_finite()) {
-                    return Err(OdeError::invalid(
-                        name,
-                        v,
-                        "must be finite and > 0 (or None)",
-                    ));
-                }
-            }
-        }
-        if o.max_steps == 0 {
-            return Err(OdeError::invalid(
-                "options.max_steps",
-                0.0,
-                "must be at least 1",
-            ));
-        }
-        if !(2..=50).contains(&o.max_newton_iterations) {
-            return Err(OdeError::invalid(
-                "options.max_newton_iterations",
-                o.max_newton_iterations as f64,
-                "allowed range is [2, 50]",
-            ));
-        }
-        if !(0.0..1.0).contains(&o.jacobian_reuse_theta) {
-            return Err(OdeError::invalid(
-                "options.jacobian_reuse_theta",
-                o.jacobian_reuse_theta,
-                "allowed range is [0, 1)",
-            ));
-        }
-        Ok(())
-    }
-
     /// Integrates `dy/dt = f(t, y)` from `(t0, y0)` to `t_end > t0`.
     ///
     /// After every accepted step `observer` receives the [`Step`] (time, step size, state,
@@ -311,7 +174,14 @@ impl Radau5 {
     ) -> Result<Outcome, OdeError<S::Error>> {
         self.stats = Stats::default();
         let n = sys.dim();
-        self.validate(n, t0, y0, t_end)?;
+        crate::common::validate(&self.options, n, t0, y0, t_end)?;
+        if !(0.0..1.0).contains(&self.options.jacobian_reuse_theta) {
+            return Err(OdeError::invalid(
+                "options.jacobian_reuse_theta",
+                self.options.jacobian_reuse_theta,
+                "allowed range is [0, 1)",
+            ));
+        }
         self.resize(n);
 
         let opts = self.options.clone();
@@ -339,7 +209,23 @@ impl Radau5 {
         self.update_scal(rtol, atol);
         let mut h = match opts.initial_step {
             Some(h0) => h0,
-            None => self.initial_step(sys, t, hmax)?,
+            None => {
+                let w = &mut self.work;
+                crate::common::initial_step(
+                    sys,
+                    t,
+                    crate::common::StartData {
+                        y: &w.y,
+                        f0: &w.f0,
+                        scal: &w.scal,
+                        order: 3,
+                        hmax,
+                    },
+                    &mut w.ytmp,
+                    &mut w.f[0],
+                    &mut self.stats,
+                )?
+            }
         }
         .min(hmax);
         let mut last = false;
@@ -538,9 +424,11 @@ impl Radau5 {
             y: &self.work.y,
             dydt: &self.work.f0,
             stats: &self.stats,
-            cont: [&self.work.cont[0], &self.work.cont[1], &self.work.cont[2]],
-            c1m1: c1 - 1.0,
-            c2m1: c2 - 1.0,
+            dense: Dense::Collocation {
+                cont: [&self.work.cont[0], &self.work.cont[1], &self.work.cont[2]],
+                c1m1: c1 - 1.0,
+                c2m1: c2 - 1.0,
+            },
         }
     }
 
@@ -555,45 +443,6 @@ impl Radau5 {
         for (s, y) in self.work.scal.iter_mut().zip(&self.work.y) {
             *s = atol + rtol * y.abs();
         }
-    }
-
-    /// Starting step size (Hairer, Nørsett & Wanner, "Solving ODEs I", 2nd ed., Sect. II.4,
-    /// "Starting step size"), with the exponent 1/4 of Radau5's error estimate.
-    fn initial_step<S: OdeSystem>(
-        &mut self,
-        sys: &mut S,
-        t: f64,
-        hmax: f64,
-    ) -> Result<f64, OdeError<S::Error>> {
-        let w = &mut self.work;
-        let d0 = rms_scaled(&w.y, &w.scal);
-        let d1 = rms_scaled(&w.f0, &w.scal);
-        let h0 = if d0 < 1e-5 || d1 < 1e-5 {
-            1e-6
-        } else {
-            0.01 * d0 / d1
-        }
-        .min(hmax);
-        for i in 0..self.n {
-            w.ytmp[i] = w.y[i] + h0 * w.f0[i];
-        }
-        self.stats.rhs_evals += 1;
-        sys.rhs(t + h0, &w.ytmp, &mut w.f[0])
-            .map_err(|source| OdeError::System { t: t + h0, source })?;
-        if !all_finite(&w.f[0]) {
-            return Ok(h0 * 1e-3);
-        }
-        for i in 0..self.n {
-            w.err[i] = w.f[0][i] - w.f0[i];
-        }
-        let d2 = rms_scaled(&w.err, &w.scal) / h0;
-        let d = d1.max(d2);
-        let h1 = if d <= 1e-15 {
-            (h0 * 1e-3).max(1e-6)
-        } else {
-            (0.01 / d).powf(0.25)
-        };
-        Ok((100.0 * h0).min(h1).min(hmax))
     }
 
     /// Forms `E1 = γ/h·I − J` and `E2 = (α + iβ)/h·I − J` and factors them.
@@ -807,20 +656,4 @@ impl Radau5 {
             w.cont[2][i] = d2 - d2b;
         }
     }
-}
-
-fn all_finite(v: &[f64]) -> bool {
-    v.iter().all(|x| x.is_finite())
-}
-
-fn rms_scaled(v: &[f64], scal: &[f64]) -> f64 {
-    let sum: f64 = v
-        .iter()
-        .zip(scal)
-        .map(|(a, s)| {
-            let q = a / s;
-            q * q
-        })
-        .sum();
-    (sum / v.len() as f64).sqrt()
 }

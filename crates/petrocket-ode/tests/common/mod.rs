@@ -1,7 +1,9 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
-use petrocket_ode::{Control, OdeError, OdeSystem, Options, Outcome, Radau5, Tolerances};
+use petrocket_ode::{
+    Control, Integrator, Method, OdeError, OdeSystem, Options, Outcome, Radau5, Tolerances,
+};
 
 /// Options with the given tolerances and defaults otherwise.
 pub fn options(rtol: f64, atol: f64) -> Options {
@@ -19,6 +21,17 @@ pub fn run<S: OdeSystem>(
     t_end: f64,
 ) -> Result<Outcome, OdeError<S::Error>> {
     Radau5::new(sys.dim(), opts).integrate(sys, 0.0, y0, t_end, |_| Control::Continue)
+}
+
+/// Integrates to `t_end` with `method`, without observing.
+pub fn run_with<S: OdeSystem>(
+    method: Method,
+    sys: &mut S,
+    opts: Options,
+    y0: &[f64],
+    t_end: f64,
+) -> Result<Outcome, OdeError<S::Error>> {
+    Integrator::new(method, sys.dim(), opts).integrate(sys, 0.0, y0, t_end, |_| Control::Continue)
 }
 
 /// Largest relative error `|a − b| / max(|b|, floor)` over the components.
