@@ -32,11 +32,16 @@ impl Kinetics {
         dwdc.fill(0.0);
         dwdt.iter_mut().for_each(|v| *v = 0.0);
         let conc = &work.conc;
+        let inv_t = 1.0 / work.temperature;
         for (i, r) in self.reactions.iter().enumerate() {
             let rv = work.rate[i];
             let (qf, qr) = (work.rop_f[i], work.rop_r[i]);
             let q = qf - qr;
-            let dq_dt = qf * rv.dlnk_dt - qr * (rv.dlnk_dt - work.dlnkc_dt[i]);
+            let dq_dt = if r.reversible {
+                qf * rv.dlnk_dt - qr * (rv.dlnk_dt - self.dlnkc_dt(r, &work.thermo, inv_t))
+            } else {
+                qf * rv.dlnk_dt
+            };
             grad.iter_mut().for_each(|g| *g = 0.0);
             // Dependence of k on its collision concentration m.
             if let Some(c) = &r.rate_m {

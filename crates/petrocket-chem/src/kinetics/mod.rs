@@ -114,13 +114,10 @@ pub struct KineticsWork {
     rate_m: Vec<f64>,
     /// Three-body concentration (1 if not a three-body reaction).
     third: Vec<f64>,
-    ln_kc: Vec<f64>,
     /// 1/K_c (0 for irreversible reactions).
     inv_kc: Vec<f64>,
     /// exp(g°_k/(R T)) per species (scratch).
     species_exp: Vec<f64>,
-    /// d ln K_c/dT.
-    dlnkc_dt: Vec<f64>,
     /// Concentration products Π C^o (forward) and Π C^ν″ (reverse).
     prod_f: Vec<f64>,
     prod_r: Vec<f64>,
@@ -293,10 +290,8 @@ impl Kinetics {
             rate: vec![RateValue::default(); nr],
             rate_m: vec![0.0; nr],
             third: vec![1.0; nr],
-            ln_kc: vec![0.0; nr],
             inv_kc: vec![0.0; nr],
             species_exp: vec![0.0; ns],
-            dlnkc_dt: vec![0.0; nr],
             prod_f: vec![0.0; nr],
             prod_r: vec![0.0; nr],
             rop_f: vec![0.0; nr],
@@ -339,6 +334,7 @@ impl Kinetics {
         work.c_total = c_total;
         let tt = TempTerms::new(t);
         let rt_p0 = R * t / self.gas.reference_pressure();
+        let inv_rt_p0 = 1.0 / rt_p0;
         let ln_p0_rt = -rt_p0.ln();
         // exp(g°_k/RT) per species, if no product of three can overflow or underflow.
         let species_exp_ok = work.thermo.iter().all(|p| p.g_rt().abs() < 110.0);
@@ -365,20 +361,6 @@ impl Kinetics {
             work.prod_f[i] = pf;
             let kf = work.rate[i].k * work.third[i];
             work.rop_f[i] = kf * pf;
-            // Σν g°/RT and Σν h°/RT over products minus reactants (K_c is reported for
-            // irreversible reactions too, as Cantera does; it is unused there).
-            let (mut dg, mut dh) = (0.0, 0.0);
-            for &(k, nu) in &r.products {
-                dg += nu * work.thermo[k].g_rt();
-                dh += nu * work.thermo[k].h_rt;
-            }
-            for &(k, nu) in &r.reactants {
-                dg -= nu * work.thermo[k].g_rt();
-                dh -= nu * work.thermo[k].h_rt;
-            }
-            work.ln_kc[i] = -dg + r.delta_n * ln_p0_rt;
-            // d(g/RT)/dT = −h/(RT²); d ln(p°/RT)/dT = −1/T.
-            work.dlnkc_dt[i] = (dh - r.delta_n) * tt.inv_t;
             if r.reversible {
                 let mut pr = 1.0;
                 for &(k, nu) in &r.products {
@@ -389,7 +371,12 @@ impl Kinetics {
                 // reaction); otherwise directly.
                 let inv_kc = if species_exp_ok && r.small_integer_nu {
                     let e = &work.species_exp;
-                    let mut v = rt_p0.powi(r.delta_n as i32);
+                    let mut v = match r.delta_n as i32 {
+                        -1 => inv_rt_p0,
+                        0 => 1.0,
+                        1 => rt_p0,
+                        d => rt_p0.powi(d),
+                    };
                     for &(k, nu) in &r.products {
                         v *= if nu == 1.0 { e[k] } else { e[k] * e[k] };
                     }
@@ -398,7 +385,7 @@ impl Kinetics {
                     }
                     v
                 } else {
-                    (-work.ln_kc[i]).exp()
+                    (-self.ln_kc(r, &work.thermo, ln_p0_rt)).exp()
                 };
                 work.inv_kc[i] = inv_kc;
                 work.prod_r[i] = pr;
@@ -409,6 +396,32 @@ impl Kinetics {
                 work.rop_r[i] = 0.0;
             }
         }
+    }
+
+    /// ln K_c = −Σν g°/(R T) + Δn ln(p°/(R T)) of reaction `r` (products minus reactants;
+    /// reported for irreversible reactions too, as Cantera does).
+    fn ln_kc(&self, r: &Compiled, thermo: &[ThermoPoint], ln_p0_rt: f64) -> f64 {
+        let mut dg = 0.0;
+        for &(k, nu) in &r.products {
+            dg += nu * thermo[k].g_rt();
+        }
+        for &(k, nu) in &r.reactants {
+            dg -= nu * thermo[k].g_rt();
+        }
+        -dg + r.delta_n * ln_p0_rt
+    }
+
+    /// d ln K_c/dT = (Σν h°/(R T) − Δn)/T, from d(g/RT)/dT = −h/(RT²) and
+    /// d ln(p°/RT)/dT = −1/T.
+    fn dlnkc_dt(&self, r: &Compiled, thermo: &[ThermoPoint], inv_t: f64) -> f64 {
+        let mut dh = 0.0;
+        for &(k, nu) in &r.products {
+            dh += nu * thermo[k].h_rt;
+        }
+        for &(k, nu) in &r.reactants {
+            dh -= nu * thermo[k].h_rt;
+        }
+        (dh - r.delta_n) * inv_t
     }
 
     /// Net production rates ω̇_k (mol/(m³ s)) from the last [`Kinetics::update`].
@@ -457,7 +470,13 @@ impl Kinetics {
         let out = KineticsRates {
             reverse_rate_constants: kf.iter().zip(&work.inv_kc).map(|(k, i)| k * i).collect(),
             forward_rate_constants: kf,
-            equilibrium_constants: work.ln_kc.iter().map(|l| l.exp()).collect(),
+            equilibrium_constants: {
+                let ln_p0_rt = (self.gas.reference_pressure() / rt).ln();
+                self.reactions
+                    .iter()
+                    .map(|r| self.ln_kc(r, &work.thermo, ln_p0_rt).exp())
+                    .collect()
+            },
             net_rates_of_progress: work
                 .rop_f
                 .iter()

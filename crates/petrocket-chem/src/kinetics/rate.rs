@@ -75,8 +75,8 @@ impl Arr {
     /// k = A·exp(b ln T − (Ea/R)/T).
     #[inline]
     pub fn k(&self, tt: &TempTerms) -> f64 {
-        if self.a == 0.0 {
-            return 0.0;
+        if self.a == 0.0 || (self.b == 0.0 && self.ea_r == 0.0) {
+            return self.a;
         }
         self.a * (self.b * tt.ln_t - self.ea_r * tt.inv_t).exp()
     }
