@@ -133,7 +133,7 @@ impl<'k> ReactorSystem<'k> {
     fn temperature(&mut self, y: &[f64]) -> Result<(f64, f64)> {
         let gas = self.kin.gas();
         let mut t = self.t_guess.clamp(T_SOLVE_RANGE.0, T_SOLVE_RANGE.1);
-        if !(self.thermo_valid && t == self.t_guess) {
+        if !(self.thermo_valid && t.to_bits() == self.t_guess.to_bits()) {
             gas.thermo_at(t, &mut self.thermo);
         }
         self.thermo_valid = false;
