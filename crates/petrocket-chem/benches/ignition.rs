@@ -9,7 +9,7 @@
 //! `tools/bench/run_ignition_comparison.sh` for the side-by-side table with Cantera.
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use petrocket_chem::reactor::{run_reactor, ReactorOptions};
+use petrocket_chem::reactor::{run_reactor, Method, ReactorOptions};
 use petrocket_chem::{GasMixture, Kinetics};
 use std::hint::black_box;
 use std::time::Duration;
@@ -50,7 +50,7 @@ const CASES: [(&str, &str, &str, f64, f64, f64); 5] = [
         6.066e-5,
     ),
     (
-        "gri30_CH4_air_T1000_P10bar",
+        "gri30_CH4air_phi1_T1000_P10bar",
         "gri30",
         "CH4:1,O2:2,N2:7.52",
         1000.0,
@@ -65,11 +65,24 @@ fn ignition(c: &mut Criterion) {
     group
         .measurement_time(Duration::from_secs(5))
         .sample_size(20);
-    for (name, mech, mix, t0, p0, tau) in CASES {
+    // Every case with the default NDF/BDF integrator, and the H2/O2 cases with Radau IIA too
+    // (suffix `_radau5`), so both integrators are timed in the same run.
+    let runs = CASES
+        .iter()
+        .map(|c| (c, Method::Bdf, c.0.to_string()))
+        .chain(
+            CASES
+                .iter()
+                .filter(|c| c.1 == "h2o2")
+                .map(|c| (c, Method::Radau5, format!("{}_radau5", c.0))),
+        );
+    for (&(_, mech, mix, t0, p0, tau), method, name) in runs {
+        let name = name.as_str();
         let gas = GasMixture::load(if mech == "gri30" { gri } else { mech }).unwrap();
         let kin = Kinetics::new(&gas).unwrap();
         let options = ReactorOptions {
             end_time: 5.0 * tau,
+            method,
             ..ReactorOptions::default()
         };
         let once = || {
