@@ -182,6 +182,11 @@ fn integrator_choice_is_honoured_and_both_agree() {
     assert!((a / b - 1.0).abs() < 1e-6, "BDF {a} vs Radau5 {b}");
     // BDF reuses Jacobians: far fewer than Radau5 on the same case.
     let jac = |v: &serde_json::Value| v["solver"]["jacobian_evals"].as_u64().unwrap();
-    assert!(jac(&bdf) * 5 < jac(&radau), "{} vs {}", jac(&bdf), jac(&radau));
+    assert!(
+        jac(&bdf) * 5 < jac(&radau),
+        "{} vs {}",
+        jac(&bdf),
+        jac(&radau)
+    );
     assert_exit(&args("euler"), 2, &["euler", "bdf", "radau5"]);
 }
