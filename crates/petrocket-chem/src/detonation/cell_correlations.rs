@@ -47,7 +47,9 @@
 //! the central value. Assumptions: as [`super::znd`] and the CV reactor (adiabatic,
 //! homogeneous, the mechanism's rates at the von Neumann state).
 
-use super::cell::{CellWidth, CELL_FACTOR_CENTRAL, CELL_FACTOR_HIGH, CELL_FACTOR_LOW};
+use super::cell::{
+    cell_width, CellWidth, CELL_BASIS, CELL_FACTOR_CENTRAL, CELL_FACTOR_HIGH, CELL_FACTOR_LOW,
+};
 use super::cj::CjResult;
 use super::shock::{post_shock, Chemistry};
 use super::znd::ZndResult;
@@ -95,6 +97,10 @@ const NG: [f64; 7] = [
 /// A cell-width correlation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum CellModel {
+    /// λ = 29·Δ_i (10–50) on the ZND induction length, [`super::cell_width`]: the factor of
+    /// Westbrook & Urtiew applied to the ZND distance to the maximum thermicity (the
+    /// project's original estimate and the default of the vessel screening).
+    A29,
     /// λ = 29·δ_W, Westbrook & Urtiew (1982).
     Westbrook,
     /// λ = δ_G·10^z, Gavrikov, Efimenko & Dorofeev (2000).
@@ -105,11 +111,17 @@ pub enum CellModel {
 
 impl CellModel {
     /// All models, in output order.
-    pub const ALL: [CellModel; 3] = [CellModel::Westbrook, CellModel::Gavrikov, CellModel::Ng];
+    pub const ALL: [CellModel; 4] = [
+        CellModel::A29,
+        CellModel::Westbrook,
+        CellModel::Gavrikov,
+        CellModel::Ng,
+    ];
 
-    /// Lower-case name (`westbrook`, `gavrikov`, `ng`).
+    /// Lower-case name (`a29`, `westbrook`, `gavrikov`, `ng`).
     pub fn name(self) -> &'static str {
         match self {
+            CellModel::A29 => "a29",
             CellModel::Westbrook => "westbrook",
             CellModel::Gavrikov => "gavrikov",
             CellModel::Ng => "ng",
@@ -119,6 +131,7 @@ impl CellModel {
     /// Correlation and its sources.
     pub fn basis(self) -> &'static str {
         match self {
+            CellModel::A29 => CELL_BASIS,
             CellModel::Westbrook => {
                 "lambda = 29 (10-50) * t_W * w_vN, t_W = CV time to half the temperature rise: \
                  Westbrook & Urtiew, Proc. Combust. Inst. 19:615 (1982); Shepherd, Prog. \
@@ -148,7 +161,7 @@ impl std::str::FromStr for CellModel {
             .ok_or_else(|| ChemError::Composition {
                 field: "cell model".into(),
                 value: s.into(),
-                reason: "expected one of westbrook, gavrikov, ng".into(),
+                reason: "expected one of a29, westbrook, gavrikov, ng".into(),
             })
     }
 }
@@ -186,11 +199,13 @@ pub struct CellKinetics {
     pub chi: f64,
 }
 
-/// The three estimates with their inputs.
+/// The four estimates with their inputs.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CellEstimates {
     /// Lengths and parameters used.
     pub kinetics: CellKinetics,
+    /// 29·Δ_i (10–50) on the ZND induction length ([`super::cell_width`]).
+    pub a29: CellWidth,
     /// Westbrook & Urtiew (1982) with the Shepherd (1986) band.
     pub westbrook: CellWidth,
     /// Gavrikov, Efimenko & Dorofeev (2000).
@@ -203,13 +218,14 @@ impl CellEstimates {
     /// Estimate of one model.
     pub fn by(&self, model: CellModel) -> &CellWidth {
         match model {
+            CellModel::A29 => &self.a29,
             CellModel::Westbrook => &self.westbrook,
             CellModel::Gavrikov => &self.gavrikov,
             CellModel::Ng => &self.ng,
         }
     }
 
-    /// Smallest and largest central value of the three models (m).
+    /// Smallest and largest central value of the four models (m).
     pub fn spread(&self) -> (f64, f64) {
         CellModel::ALL
             .iter()
@@ -248,6 +264,7 @@ pub fn cell_width_by(model: CellModel, k: &CellKinetics) -> Result<CellWidth> {
         ),
     };
     let (central, lower, upper, length) = match model {
+        CellModel::A29 => return cell_width(k.induction_length),
         CellModel::Westbrook => {
             let d = k.westbrook_length;
             (
@@ -290,7 +307,7 @@ pub fn cell_width_by(model: CellModel, k: &CellKinetics) -> Result<CellWidth> {
     })
 }
 
-/// All three cell-width estimates of `initial` from its CJ state and ZND structure (at the CJ
+/// All four cell-width estimates of `initial` from its CJ state and ZND structure (at the CJ
 /// speed).
 ///
 /// # Errors
@@ -303,6 +320,7 @@ pub fn cell_widths(
 ) -> Result<CellEstimates> {
     let kinetics = cell_kinetics(gas, initial, cj, znd)?;
     Ok(CellEstimates {
+        a29: cell_width_by(CellModel::A29, &kinetics)?,
         westbrook: cell_width_by(CellModel::Westbrook, &kinetics)?,
         gavrikov: cell_width_by(CellModel::Gavrikov, &kinetics)?,
         ng: cell_width_by(CellModel::Ng, &kinetics)?,
