@@ -90,7 +90,7 @@ const NG: [f64; 7] = [
     -130.792822369483,
     42.02450507117405,
     -0.02929128383850,
-    1.0263250730647101e-5,
+    1.02632507306471e-5, // printed as 1.0263250730647101E-5 (same f64)
     -1.031921244571857e-9,
 ];
 
@@ -355,7 +355,7 @@ fn crossing(times: &[f64], series: &[f64], level: f64, what: &str) -> Result<f64
     times
         .windows(2)
         .zip(series.windows(2))
-        .find(|(_, y)| (y[0] - level) * (y[1] - level) <= 0.0 && y[0] != y[1])
+        .find(|(_, y)| (y[0] - level) * (y[1] - level) <= 0.0 && (y[1] - y[0]).abs() > 0.0)
         .map(|(t, y)| t[0] + (level - y[0]) / (y[1] - y[0]) * (t[1] - t[0]))
         .ok_or_else(|| ChemError::Znd {
             reason: format!("the CV explosion does not reach half of its {what}"),
