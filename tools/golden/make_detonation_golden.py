@@ -235,7 +235,10 @@ def detonation(gas, T1, P1, X1):
 
 # ---------------------------------------------------------------- ZND ---
 def znd_induction(gas, T1, P1, X1, U):
-    """Distance and time to maximum thermicity (SDToolbox zndsolve equations)."""
+    """Distance and time to maximum thermicity (SDToolbox zndsolve equations).
+
+    Returns (induction length, induction time, exothermic length, exothermic time,
+    accepted steps, maximum thermicity in 1/s)."""
     gas.TPX = T1, P1, X1
     rho1 = gas.density
     T, rho, P, _, X = post_shock(gas, T1, P1, X1, U, False)
@@ -325,7 +328,7 @@ def znd_induction(gas, T1, P1, X1, U):
 
     up = crossing(next(j for j in range(1, i + 1) if hist[j][2] >= half))
     down = crossing(next(j for j in range(i + 1, len(hist)) if hist[j][2] < half))
-    return xp, tp, down[1] - up[1], down[0] - up[0], len(hist)
+    return xp, tp, down[1] - up[1], down[0] - up[0], len(hist), max(sp, hist[i][2])
 
 
 # --------------------------------------------------------------- cases ---
@@ -383,7 +386,7 @@ def main():
     znd = []
     for mix, P, T in ZND_CASES:
         d = detonation(gas, T, P, mix)
-        x, t, xe, te, steps = znd_induction(gas, T, P, mix, d["cj_speed_m_s"])
+        x, t, xe, te, steps, _ = znd_induction(gas, T, P, mix, d["cj_speed_m_s"])
         znd.append(dict(mixture=mix, composition=composition(gas, mix), pressure_Pa=P,
                         temperature_K=T, shock_speed_m_s=d["cj_speed_m_s"],
                         induction_length_m=x, induction_time_s=t,

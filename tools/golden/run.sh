@@ -21,6 +21,7 @@ cd "${repo_root}"
 "${venv}/bin/python" tools/golden/make_thermo_equilibrium_golden.py
 "${venv}/bin/python" tools/golden/make_kinetics_golden.py
 "${venv}/bin/python" tools/golden/make_detonation_golden.py
+"${venv}/bin/python" tools/golden/make_cell_golden.py
 # Laminar flames (4-6 minutes), then the Cantera-fit correlations built on them.
 "${venv}/bin/python" tools/golden/make_flame_golden.py
 "${venv}/bin/python" tools/golden/fit_flame_speed.py

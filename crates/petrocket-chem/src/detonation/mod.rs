@@ -17,6 +17,8 @@
 //! - [`detonation`]: all of the above for one mixture (the CLI's `chem cj`);
 //! - [`znd`]: ZND reaction zone (induction length and time, exothermic pulse);
 //! - [`cell_width`]: cell width λ = A·Δ_i with its uncertainty band;
+//! - [`cell_widths`] / [`cell_width_by`]: the Westbrook, Gavrikov and Ng correlations
+//!   ([`CellModel`]) from constant-volume explosions and the ZND structure;
 //! - [`assess_vessel`]: detonability / DDT credibility screening of a vessel.
 //!
 //! Assumptions and validity: ideal gas; one-dimensional, steady, inviscid, adiabatic waves;
@@ -25,6 +27,7 @@
 //! See `docs/detonation.md` for every equation and its source.
 
 mod cell;
+mod cell_correlations;
 mod cj;
 mod detonability;
 mod newton;
@@ -35,6 +38,10 @@ mod znd;
 
 pub use cell::{
     cell_width, CellWidth, CELL_BASIS, CELL_FACTOR_CENTRAL, CELL_FACTOR_HIGH, CELL_FACTOR_LOW,
+};
+pub use cell_correlations::{
+    cell_kinetics, cell_width_by, cell_widths, gavrikov_ratio, ng_factor, CellEstimates,
+    CellKinetics, CellModel, THETA_PERTURBATION,
 };
 pub use cj::{cj_state, CjResult};
 pub use detonability::{

@@ -24,6 +24,7 @@
 //! |---|---|---|---|
 //! | [`cantera_fit::H2_AIR`] | H2–air (+ H2O) | fit to Cantera 3.2 h2o2 free flames | φ 0.4–4, 250–400 K, 0.5–5 bar, H2O ≤ 20 % |
 //! | [`cantera_fit::H2_O2`] | H2–O2 + N2/Ar/He/H2O | fit to Cantera 3.2 h2o2 free flames | φ 0.3–4, 250–400 K, 0.5–5 bar, N2/Ar/He ≤ 60 %, H2O ≤ 30 % (diluted: φ 0.5–2) |
+//! | [`ravi_petersen::H2_AIR`] | H2–air | Ravi & Petersen (published; coefficients as in OpenFOAM) | φ 0.5–5, 1–30 bar, 270–450 K (T range assumed), not the default |
 //!
 //! Both are fits to **computed** flames (Cantera FreeFlame, mixture-averaged transport,
 //! the bundled GRI-Mech 3.0 H2/O2 subset), not to experiment: they carry the mechanism's
@@ -45,6 +46,7 @@
 pub mod cantera_fit;
 mod composition;
 mod fit_coefficients;
+pub mod ravi_petersen;
 
 pub use composition::{
     Diluent, FlameMixture, Oxidiser, AIR_MONATOMIC_ALLOWANCE, AIR_N2_O2, AIR_RATIO_TOLERANCE,
@@ -179,8 +181,12 @@ pub fn default_model(ox: Oxidiser) -> &'static dyn BurningVelocityModel {
 }
 
 /// All correlations, for listing and for `--correlation NAME`.
-pub fn models() -> [&'static dyn BurningVelocityModel; 2] {
-    [&cantera_fit::H2_AIR, &cantera_fit::H2_O2]
+pub fn models() -> [&'static dyn BurningVelocityModel; 3] {
+    [
+        &cantera_fit::H2_AIR,
+        &cantera_fit::H2_O2,
+        &ravi_petersen::H2_AIR,
+    ]
 }
 
 /// Looks a model up by [`BurningVelocityModel::name`]; the error lists the names.

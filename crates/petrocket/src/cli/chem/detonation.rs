@@ -5,7 +5,8 @@ use super::{mole_fraction_map, StateArgs};
 use anyhow::Context;
 use clap::Args;
 use petrocket_chem::detonation::{
-    assess_vessel, cell_width, detonation, znd, Assessment, Vessel, ZndOptions,
+    assess_vessel, cell_width, cell_widths, cj_state, detonation, znd, Assessment, CellEstimates,
+    CellModel, CellWidth, Vessel, ZndOptions,
 };
 use petrocket_chem::limits::{detonability, LimitCheck};
 use petrocket_chem::{GasMixture, GasState};
@@ -33,9 +34,56 @@ pub struct ZndArgs {
     /// Inner length of the vessel (m or with a unit); give it together with --vessel-diameter.
     #[arg(long, allow_hyphen_values = true, requires = "vessel_diameter")]
     vessel_length: Option<QuantityInput>,
+    /// Cell-width correlation behind `cell_width_m` and the screening: a29 (29·Δ_i, default),
+    /// westbrook, gavrikov or ng (see docs/detonation.md).
+    #[arg(long, default_value = "a29")]
+    cell_model: String,
     /// Print one JSON object on stdout.
     #[arg(long)]
     json: bool,
+}
+
+fn cell_json(c: &CellWidth) -> Value {
+    json!({
+        "central_m": c.central,
+        "lower_m": c.lower,
+        "upper_m": c.upper,
+        "length_m": c.induction_length,
+        "basis": c.basis,
+    })
+}
+
+fn cell_models_json(e: &CellEstimates) -> Value {
+    let k = &e.kinetics;
+    let mut models = serde_json::Map::new();
+    for m in CellModel::ALL {
+        models.insert(m.name().into(), cell_json(e.by(m)));
+    }
+    json!({
+        "models": models,
+        "spread_m": [e.spread().0, e.spread().1],
+        "theta": k.theta,
+        "theta_gavrikov": k.theta_gavrikov,
+        "chi": k.chi,
+        "reaction_length_m": k.reaction_length,
+        "cv_induction_time_s": k.cv_induction_time,
+        "gavrikov_length_m": k.gavrikov_length,
+        "westbrook_length_m": k.westbrook_length,
+        "limiting_species": k.limiting_species,
+    })
+}
+
+/// The cell width behind `cell_width_m` and the screening: the chosen model's central value,
+/// its band widened to the spread of all four models (no band is published with Gavrikov's
+/// and Ng's fits); `a29` keeps its own band (Shepherd 1986).
+fn chosen_cell(model: CellModel, e: &CellEstimates) -> CellWidth {
+    let mut c = e.by(model).clone();
+    if model != CellModel::A29 {
+        let (lo, hi) = e.spread();
+        c.lower = c.lower.min(lo);
+        c.upper = c.upper.max(hi);
+    }
+    c
 }
 
 fn limits_json(l: &LimitCheck) -> Value {
@@ -223,8 +271,23 @@ pub fn znd_command(a: ZndArgs) -> anyhow::Result<ExitCode> {
     if not_detonable("znd", &gas, &lim, a.json) {
         return Ok(ExitCode::SUCCESS);
     }
-    let z = znd(&gas, &fresh, None, &ZndOptions::default())?;
-    let cell = cell_width(z.induction_length)?;
+    let model: CellModel = a.cell_model.parse()?;
+    let cj = cj_state(&gas, &fresh)?;
+    let z = znd(&gas, &fresh, Some(cj.cj_speed), &ZndOptions::default())?;
+    let estimates = match cell_widths(&gas, &fresh, &cj, &z) {
+        Ok(e) => Ok(e),
+        Err(e) if model != CellModel::A29 => return Err(e.into()),
+        Err(e) => Err(e.to_string()),
+    };
+    let cell = match &estimates {
+        Ok(e) => chosen_cell(model, e),
+        Err(msg) => {
+            if !a.json {
+                eprintln!("warning: cell-width correlations not evaluated: {msg}");
+            }
+            cell_width(z.induction_length)?
+        }
+    };
     let screening = match vessel {
         Some(v) => Some(assess_vessel(&gas, &fresh, v, Some(&cell))?),
         None => None,
@@ -251,6 +314,9 @@ pub fn znd_command(a: ZndArgs) -> anyhow::Result<ExitCode> {
             "cell_width_lower_m": cell.lower,
             "cell_width_upper_m": cell.upper,
             "cell_width_basis": cell.basis,
+            "cell_model": model.name(),
+            "cell_models": estimates.as_ref().ok().map(cell_models_json),
+            "cell_models_error": estimates.as_ref().err(),
             "detonability_limits": lim.as_ref().map(limits_json),
             "detonability": screening.as_ref().map(assessment_json),
         });
@@ -275,6 +341,22 @@ pub fn znd_command(a: ZndArgs) -> anyhow::Result<ExitCode> {
             "  cell width         {:>12.4e} m (band {:.4e} - {:.4e} m; {})",
             cell.central, cell.lower, cell.upper, cell.basis
         );
+        if let Ok(e) = &estimates {
+            for m in CellModel::ALL {
+                let c = e.by(m);
+                println!(
+                    "    {:<10} {:>12.4e} m{}",
+                    m.name(),
+                    c.central,
+                    if m == model { "  (used)" } else { "" }
+                );
+            }
+            let k = &e.kinetics;
+            println!(
+                "    theta {:.3} (local), {:.3} (Gavrikov); chi {:.3}; reaction length {:.4e} m",
+                k.theta, k.theta_gavrikov, k.chi, k.reaction_length
+            );
+        }
         if let Some(s) = &screening {
             println!(
                 "  detonability screening: {} ({})",
