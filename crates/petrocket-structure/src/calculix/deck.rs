@@ -39,18 +39,22 @@ pub fn write_deck(mesh: &Mesh, material: &ElasticMaterial, p_gauge_pa: f64, titl
         mesh.layers,
         mesh.nodes.len()
     );
+    let cap = match &mesh.plate {
+        Some(pl) => format!(
+            "; cap: flat plate of thickness {} m (same material, elements after the wall's), \
+             its lower face over r < {} m loaded by the gauge pressure (face P1)",
+            pl.thickness_m, pl.span_radius_m
+        ),
+        None if mesh.cap_faces.is_empty() => String::new(),
+        None => format!(
+            "; cap end load as a uniform pull {} Pa on the neck's top edge (face P2)",
+            -p_gauge_pa * mesh.cap_pressure_per_pa
+        ),
+    };
     let _ = writeln!(
         s,
         "** SI units (m, Pa, N). x = r, y = z. Gauge pressure {p_gauge_pa} Pa on the inner \
-         surface (face P3){}.",
-        if mesh.cap_faces.is_empty() {
-            String::new()
-        } else {
-            format!(
-                "; cap end load as a uniform pull {} Pa on the neck's top edge (face P2)",
-                p_gauge_pa * mesh.cap_traction_per_pa
-            )
-        }
+         surface (face P3){cap}."
     );
     let _ = writeln!(
         s,
@@ -79,7 +83,7 @@ pub fn write_deck(mesh: &Mesh, material: &ElasticMaterial, p_gauge_pa: f64, titl
     for &(e, face) in &mesh.inner_faces {
         let _ = writeln!(s, "{}, P{}, {:.12e}", e + 1, face + 1, p_gauge_pa);
     }
-    let cap = -p_gauge_pa * mesh.cap_traction_per_pa;
+    let cap = p_gauge_pa * mesh.cap_pressure_per_pa;
     for &(e, face) in &mesh.cap_faces {
         let _ = writeln!(s, "{}, P{}, {:.12e}", e + 1, face + 1, cap);
     }

@@ -85,8 +85,8 @@ pub(crate) fn loads(mesh: &Mesh, p_gauge_pa: f64) -> Vec<f64> {
     for &(e, face) in &mesh.inner_faces {
         add(e, face, p_gauge_pa);
     }
-    // The cap pulls the top edge: a negative pressure.
-    let cap = -p_gauge_pa * mesh.cap_traction_per_pa;
+    // End load: the cap pulls the top edge (a negative pressure); plate: the gauge pressure.
+    let cap = p_gauge_pa * mesh.cap_pressure_per_pa;
     for &(e, face) in &mesh.cap_faces {
         add(e, face, cap);
     }

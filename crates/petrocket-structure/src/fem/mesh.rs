@@ -22,6 +22,7 @@
 //! the curve too, so element edges follow the curved wall (quadratic edges).
 
 use super::element;
+use super::plate::{add_plate, Closure, PlateMesh};
 use crate::error::{Result, StructureError};
 use crate::geometry::meridian::{CurvePoint, Meridian};
 use crate::geometry::Profile;
@@ -56,6 +57,9 @@ pub struct MeshOptions {
     /// Refinement factor: multiplies the elements along the meridian and the layers
     /// (default 1).
     pub refine: usize,
+    /// How an open neck is closed (default [`Closure::EndLoad`]; ignored for a profile
+    /// closed at both poles unless it asks for a plate, which is an error there).
+    pub closure: Closure,
 }
 
 impl Default for MeshOptions {
@@ -65,6 +69,7 @@ impl Default for MeshOptions {
             max_element_length_m: 0.01,
             layers: 2,
             refine: 1,
+            closure: Closure::EndLoad,
         }
     }
 }
@@ -79,6 +84,7 @@ impl MeshOptions {
     }
 
     fn validate(&self) -> Result<()> {
+        self.closure.validate()?;
         crate::error::positive(
             "elements per bending length",
             self.elements_per_bending_length,
@@ -130,12 +136,16 @@ pub struct Mesh {
     pub fixed_z_node: usize,
     /// `(element, face)` pairs of the inner (pressurised) surface (0-based face).
     pub inner_faces: Vec<(usize, usize)>,
-    /// `(element, face)` pairs of the neck's top edge that carry the cap load (empty when
-    /// closed at both poles).
+    /// `(element, face)` pairs that carry the cap load: the neck's top edge for the end
+    /// load, the plate's lower face over `r < r_i` for a flat plate (empty when closed at
+    /// both poles).
     pub cap_faces: Vec<(usize, usize)>,
-    /// Cap traction per unit gauge pressure: the top edge carries the uniform axial pull
-    /// `p·r_i²/(r_o² − r_i²)` so that its resultant is `p·π·r_i²`.
-    pub cap_traction_per_pa: f64,
+    /// Face pressure on [`Mesh::cap_faces`] per unit gauge pressure, positive pushing into
+    /// the element: `−r_i²/(r_o² − r_i²)` for the end load (a uniform axial pull over the top
+    /// edge whose resultant is `p·π·r_i²`), `+1` for a flat plate.
+    pub cap_pressure_per_pa: f64,
+    /// The cap plate, when [`MeshOptions::closure`] asks for one.
+    pub plate: Option<PlateMesh>,
     /// Whether the profile is closed at both poles.
     pub closed_top: bool,
     /// The options it was made with.
@@ -234,7 +244,7 @@ impl Mesh {
                 axis_nodes.push(node(2 * m, q));
             }
         }
-        let cap_traction_per_pa = if closed_top {
+        let cap_pressure_per_pa = if closed_top {
             0.0
         } else {
             let r_i = nodes[node(2 * m, 0)][0];
@@ -252,13 +262,13 @@ impl Mesh {
                         .into(),
                 });
             }
-            r_i * r_i / ring
+            -r_i * r_i / ring
         };
         let station_s = half.iter().map(|h| h.1).collect();
         let station_mid = half.iter().map(|h| h.0.point).collect();
         let station_t = half.iter().map(|h| h.0.t).collect();
         let station_tangent = half.iter().map(|h| h.0.tangent).collect();
-        Ok(Mesh {
+        let mut mesh = Mesh {
             fixed_z_node: node(0, layers),
             nodes,
             elements,
@@ -272,10 +282,25 @@ impl Mesh {
             axis_nodes,
             inner_faces,
             cap_faces,
-            cap_traction_per_pa,
+            cap_pressure_per_pa,
+            plate: None,
             closed_top,
             options: *options,
-        })
+        };
+        if let Closure::FlatPlate { thickness_m } = options.closure {
+            if closed_top {
+                return Err(StructureError::InvalidInput {
+                    quantity: "cap plate thickness",
+                    value: thickness_m,
+                    unit: "m",
+                    requirement: "no cap: the profile is closed at both poles (use the default \
+                                  end-load closure)"
+                        .into(),
+                });
+            }
+            add_plate(&mut mesh, thickness_m, options)?;
+        }
+        Ok(mesh)
     }
 
     /// Number of half-stations along the meridian (`2·elements_along + 1`).

@@ -16,8 +16,11 @@
 //! - **Gauge pressure** `p = p_inside − p_outside` on the inner surface; the outer surface is
 //!   free.
 //! - **Closure**: the base closes at the pole. An open top (the usual bottle) is closed by a
-//!   cap whose only effect is the axial end load `p·π·r_i²`, spread as a uniform pull over
-//!   the neck's top edge; a profile ending on the axis is closed at both poles.
+//!   cap whose only effect is, by default, the axial end load `p·π·r_i²`, spread as a
+//!   uniform pull over the neck's top edge; optionally ([`Closure::FlatPlate`]) by a flat
+//!   plate of given thickness tied to that edge and loaded by the pressure on its lower
+//!   face (results in [`StaticSolution::plate`]). A profile ending on the axis is closed at
+//!   both poles.
 //! - **Supports**: `u_r = 0` at nodes on the axis (symmetry) and `u_z = 0` at the base-pole
 //!   mid-surface node, which removes the axial rigid-body translation. The loads are
 //!   self-equilibrated, so this support's reaction is round-off
@@ -57,6 +60,7 @@ pub mod load;
 mod mass;
 mod mesh;
 pub mod modal;
+mod plate;
 mod solve;
 mod stress;
 mod support;
@@ -67,6 +71,7 @@ use serde::Serialize;
 pub use eigen::RESIDUAL_TOLERANCE;
 pub use load::{FrontOrigin, PressureHistory, PressureLoad, TravellingFront};
 pub use mesh::{Mesh, MeshOptions};
+pub use plate::{Closure, PlateMesh, PlatePoint, PlateResult};
 pub use modal::{solve_modal, ModalSolution, Mode, RigidBodyMode};
 pub use stress::{
     meridian_csv, von_mises, MeridianPoint, Peak, Peaks, Probe, Surface, ThroughWall,
@@ -161,8 +166,11 @@ pub struct StaticSolution {
     /// self-equilibrated load (a check, not a load path). `None` when the engine does not
     /// report it (CalculiX).
     pub reaction_force_n: Option<f64>,
-    /// Axial cap load on the neck's top edge, N (0 when closed at both poles).
+    /// Axial cap load, N: the end load on the neck's top edge, or the pressure resultant
+    /// `p·π·a²` on a cap plate (0 when closed at both poles).
     pub cap_load_n: f64,
+    /// Results of the cap plate ([`Closure::FlatPlate`]), `None` otherwise.
+    pub plate: Option<PlateResult>,
 }
 
 impl StaticSolution {
@@ -180,13 +188,23 @@ impl StaticSolution {
         let peaks = stress::peaks(&meridian);
         let cap_load_n = if mesh.closed_top {
             0.0
+        } else if let Some(pl) = &mesh.plate {
+            pressure_pa * std::f64::consts::PI * pl.span_radius_m * pl.span_radius_m
         } else {
             let nq = 2 * mesh.layers;
             let top = mesh.half_stations() - 1;
             let r_i = mesh.nodes[mesh.node_at(top, 0).expect("inner node")][0];
             let r_o = mesh.nodes[mesh.node_at(top, nq).expect("outer node")][0];
-            pressure_pa * mesh.cap_traction_per_pa * std::f64::consts::PI * (r_o * r_o - r_i * r_i)
+            -pressure_pa
+                * mesh.cap_pressure_per_pa
+                * std::f64::consts::PI
+                * (r_o * r_o - r_i * r_i)
         };
+        let plate = mesh
+            .plate
+            .as_ref()
+            .map(|pl| plate::result(pl, &displacements_m, &nodal_stress_pa, &mesh.nodes))
+            .transpose()?;
         Ok(Self {
             engine,
             pressure_pa,
@@ -198,6 +216,7 @@ impl StaticSolution {
             peaks,
             reaction_force_n,
             cap_load_n,
+            plate,
         })
     }
 

@@ -180,7 +180,8 @@ impl Mesh {
             axis_nodes: Vec::new(),
             inner_faces,
             cap_faces: Vec::new(),
-            cap_traction_per_pa: 0.0,
+            cap_pressure_per_pa: 0.0,
+            plate: None,
             closed_top: false,
             options: MeshOptions {
                 layers,

@@ -338,7 +338,7 @@ impl FaceLoads {
         let cap = mesh
             .cap_faces
             .iter()
-            .flat_map(|&(e, face)| entries(e, face, -mesh.cap_traction_per_pa))
+            .flat_map(|&(e, face)| entries(e, face, mesh.cap_pressure_per_pa))
             .collect();
         Self {
             faces,
