@@ -71,8 +71,8 @@ use serde::Serialize;
 pub use eigen::RESIDUAL_TOLERANCE;
 pub use load::{FrontOrigin, PressureHistory, PressureLoad, TravellingFront};
 pub use mesh::{Mesh, MeshOptions};
-pub use plate::{Closure, PlateMesh, PlatePoint, PlateResult};
 pub use modal::{solve_modal, ModalSolution, Mode, RigidBodyMode};
+pub use plate::{Closure, PlateMesh, PlatePoint, PlateResult};
 pub use stress::{
     meridian_csv, von_mises, MeridianPoint, Peak, Peaks, Probe, Surface, ThroughWall,
     MERIDIAN_CSV_HEADER,
@@ -195,10 +195,7 @@ impl StaticSolution {
             let top = mesh.half_stations() - 1;
             let r_i = mesh.nodes[mesh.node_at(top, 0).expect("inner node")][0];
             let r_o = mesh.nodes[mesh.node_at(top, nq).expect("outer node")][0];
-            -pressure_pa
-                * mesh.cap_pressure_per_pa
-                * std::f64::consts::PI
-                * (r_o * r_o - r_i * r_i)
+            -pressure_pa * mesh.cap_pressure_per_pa * std::f64::consts::PI * (r_o * r_o - r_i * r_i)
         };
         let plate = mesh
             .plate

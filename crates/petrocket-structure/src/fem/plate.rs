@@ -11,9 +11,14 @@
 //! a stiffness model of the closure, not a check of the cap itself). Axis nodes have
 //! `u_r = 0`; nothing else is supported, so the load stays self-equilibrated.
 //!
-//! Mesh: [`MeshOptions::layers`]` · refine` layers through the plate; over `r < r_i`,
-//! `max(8, ⌈r_i / max(t_p, r_i/400)⌉) · refine` elements (element length about the plate
-//! thickness); over the neck's top edge, one element per wall layer.
+//! Mesh: `2 ·` [`MeshOptions::layers`]` · refine` layers through the plate; over `r < r_i`,
+//! `max(8, ⌈r_i / max(t_p/2, r_i/400)⌉) · refine` elements (element length half the plate
+//! thickness); over the neck's top edge, one element per wall layer. The plate's bending
+//! stresses converge fast (centre stress within 1 % of a 4× refined mesh on the 2 L
+//! preset); its deflection more slowly (−2 % at the default density), because it includes
+//! the compliance of the bonded joint at the re-entrant corner `r = r_i`, where the stress
+//! is singular — the plate's largest von Mises stress sits there and grows with
+//! refinement.
 //!
 //! Its results ([`PlateResult`]) are reported separately from the wall's meridian: the wall
 //! peaks stay the bottle wall's.
@@ -99,9 +104,9 @@ pub(super) fn add_plate(mesh: &mut Mesh, thickness_m: f64, options: &MeshOptions
         .collect();
     let r_i = mesh.nodes[edge[0]][0];
     let z_i = mesh.nodes[edge[0]][1];
-    let h = thickness_m.max(r_i / 400.0);
+    let h = (0.5 * thickness_m).max(r_i / 400.0);
     let n_in = ((r_i / h).ceil() as usize).max(8) * options.refine;
-    let lp = options.layers * options.refine;
+    let lp = 2 * options.layers * options.refine;
     let n_lev = 2 * lp + 1;
     let i_span = 2 * n_in;
     let n_rad = i_span + wall_nq;
@@ -245,7 +250,12 @@ pub(super) fn result(
                 outer: von_mises(&up.1),
             },
         };
-        let all = [p.u_z_m, p.radial_pa.inner, p.radial_pa.outer, p.hoop_pa.inner];
+        let all = [
+            p.u_z_m,
+            p.radial_pa.inner,
+            p.radial_pa.outer,
+            p.hoop_pa.inner,
+        ];
         if all.iter().any(|v| !v.is_finite()) {
             return Err(StructureError::Numerical {
                 stage: "cap plate stress recovery",
