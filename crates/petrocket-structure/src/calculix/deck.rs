@@ -78,7 +78,43 @@ pub fn write_deck(mesh: &Mesh, material: &ElasticMaterial, p_gauge_pa: f64, titl
         "*MATERIAL, NAME=WALL\n*ELASTIC\n{:.12e}, {:.12e}\n*DENSITY\n{:.12e}",
         material.youngs_modulus_pa, material.poisson_ratio, material.density_kg_m3
     );
-    s.push_str("*SOLID SECTION, ELSET=EALL, MATERIAL=WALL\n");
+    if mesh.region_names.is_empty() {
+        s.push_str("*SOLID SECTION, ELSET=EALL, MATERIAL=WALL\n");
+    } else {
+        // Per-region materials: one element set and section per region, the rest WALL.
+        let mut sets: Vec<(String, Vec<usize>)> = vec![("EWALL".into(), Vec::new())];
+        for k in 0..mesh.region_names.len() {
+            sets.push((format!("EREG{}", k + 1), Vec::new()));
+        }
+        for (e, r) in mesh.element_region.iter().enumerate() {
+            sets[r.map_or(0, |k| k + 1)].1.push(e + 1);
+        }
+        for (k, name) in mesh.region_names.iter().enumerate() {
+            let m = mesh.region_elastic[k].unwrap_or(*material);
+            let _ = writeln!(
+                s,
+                "** region {} = material `{name}`\n*MATERIAL, NAME=REG{}\n*ELASTIC\n{:.12e}, \
+                 {:.12e}\n*DENSITY\n{:.12e}",
+                k + 1,
+                k + 1,
+                m.youngs_modulus_pa,
+                m.poisson_ratio,
+                m.density_kg_m3
+            );
+        }
+        for (k, (set, ids)) in sets.iter().enumerate() {
+            if ids.is_empty() {
+                continue;
+            }
+            let _ = writeln!(s, "*ELSET, ELSET={set}");
+            for chunk in ids.chunks(12) {
+                let line: Vec<String> = chunk.iter().map(usize::to_string).collect();
+                let _ = writeln!(s, "{},", line.join(", "));
+            }
+            let mat = if k == 0 { "WALL".into() } else { format!("REG{k}") };
+            let _ = writeln!(s, "*SOLID SECTION, ELSET={set}, MATERIAL={mat}");
+        }
+    }
     s.push_str("*STEP\n*STATIC\n*DLOAD\n");
     for &(e, face) in &mesh.inner_faces {
         let _ = writeln!(s, "{}, P{}, {:.12e}", e + 1, face + 1, p_gauge_pa);

@@ -34,10 +34,11 @@ pub(crate) fn equation_numbers(mesh: &Mesh) -> (Vec<Option<usize>>, usize) {
     (eq, next)
 }
 
-/// Lower triangle of the reduced stiffness matrix (N/m).
+/// Lower triangle of the reduced stiffness matrix (N/m); `d[e]` is element `e`'s
+/// elasticity matrix ([`super::element_elasticity`]).
 pub(crate) fn stiffness(
     mesh: &Mesh,
-    d: &[[f64; 4]; 4],
+    d: &[[[f64; 4]; 4]],
     eq: &[Option<usize>],
     n_eq: usize,
 ) -> Result<SparseColMat<usize, f64>> {
@@ -45,7 +46,7 @@ pub(crate) fn stiffness(
         Vec::with_capacity(mesh.elements.len() * 136);
     for (e, el) in mesh.elements.iter().enumerate() {
         let x = mesh.element_coords(e);
-        let k = element::stiffness(&x, d).map_err(|det| StructureError::InvalidMesh {
+        let k = element::stiffness(&x, &d[e]).map_err(|det| StructureError::InvalidMesh {
             element: e + 1,
             z_m: x[0][1],
             r_m: x[0][0],

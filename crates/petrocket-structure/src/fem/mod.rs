@@ -228,6 +228,24 @@ impl StaticSolution {
     }
 }
 
+/// Elasticity matrix and density of every element: its material region's
+/// ([`Mesh::assign_region_materials`]) or `default`.
+pub(crate) fn element_elasticity(
+    mesh: &Mesh,
+    default: &ElasticMaterial,
+) -> Result<(Vec<[[f64; 4]; 4]>, Vec<f64>)> {
+    Ok(mesh
+        .element_materials(default)?
+        .iter()
+        .map(|m| {
+            (
+                element::elasticity(m.youngs_modulus_pa, m.poisson_ratio),
+                m.density_kg_m3,
+            )
+        })
+        .unzip())
+}
+
 /// Checks a gauge pressure: finite and ≥ 0 (Pa), with an explanation otherwise.
 pub fn validate_gauge_pressure(p_gauge_pa: f64) -> Result<f64> {
     gauge_pressure(p_gauge_pa)
@@ -251,6 +269,27 @@ pub fn solve_static(
     solve_mesh(mesh, &material, p)
 }
 
+/// [`solve_static`] for a profile that names materials per region
+/// ([`Profile::row_materials`]): `lookup(name)` gives each region's elastic constants;
+/// elements without a named material (and a cap plate) use `material`.
+pub fn solve_static_regions(
+    profile: &Profile,
+    material: &ElasticMaterial,
+    lookup: &mut dyn FnMut(&str) -> Result<ElasticMaterial>,
+    p_gauge_pa: f64,
+    options: &MeshOptions,
+) -> Result<StaticSolution> {
+    let p = gauge_pressure(p_gauge_pa)?;
+    let material = ElasticMaterial::new(
+        material.youngs_modulus_pa,
+        material.poisson_ratio,
+        material.density_kg_m3,
+    )?;
+    let mut mesh = Mesh::new(profile, options)?;
+    mesh.assign_region_materials(lookup)?;
+    solve_mesh(mesh, &material, p)
+}
+
 /// Native solve on a given mesh.
 pub fn solve_mesh(
     mesh: Mesh,
@@ -258,7 +297,7 @@ pub fn solve_mesh(
     p_gauge_pa: f64,
 ) -> Result<StaticSolution> {
     let p = gauge_pressure(p_gauge_pa)?;
-    let d = element::elasticity(material.youngs_modulus_pa, material.poisson_ratio);
+    let (d, _) = element_elasticity(&mesh, material)?;
     let (eq, n_eq) = assembly::equation_numbers(&mesh);
     let k = assembly::stiffness(&mesh, &d, &eq, n_eq)?;
     let f_all = assembly::loads(&mesh, p);
@@ -284,7 +323,7 @@ pub fn solve_mesh(
     for (e, el) in mesh.elements.iter().enumerate() {
         let xe = mesh.element_coords(e);
         let ue: [f64; 16] = std::array::from_fn(|i| u[el[i / 2]][i % 2]);
-        let s = element::nodal_stresses(&xe, &d, &ue).map_err(|det| StructureError::Numerical {
+        let s = element::nodal_stresses(&xe, &d[e], &ue).map_err(|det| StructureError::Numerical {
             stage: "stress recovery",
             message: format!("element {} has det J = {det}", e + 1),
         })?;

@@ -159,6 +159,7 @@ pub(super) fn add_plate(mesh: &mut Mesh, thickness_m: f64, options: &MeshOptions
                 cap_faces.push((id, 0));
             }
             mesh.elements.push(e);
+            mesh.element_region.push(None);
         }
     }
     mesh.cap_faces = cap_faces;

@@ -182,6 +182,9 @@ impl Mesh {
             cap_faces: Vec::new(),
             cap_pressure_per_pa: 0.0,
             plate: None,
+            element_region: vec![None; m * layers],
+            region_names: Vec::new(),
+            region_elastic: Vec::new(),
             closed_top: false,
             options: MeshOptions {
                 layers,

@@ -10,6 +10,7 @@ use petrocket_structure::fem::{
 };
 use petrocket_structure::geometry::{preset_profile, Profile};
 use petrocket_structure::materials::MaterialDb;
+use petrocket_structure::failure::WallMaterials;
 use petrocket_structure::StructureError;
 use petrocket_units::{Dimension, QuantityInput};
 use serde_json::{json, Value};
@@ -216,7 +217,21 @@ pub fn run(a: FemArgs) -> anyhow::Result<ExitCode> {
         ..MeshOptions::default()
     };
     let p = validate_gauge_pressure(p)?;
-    let mesh = Mesh::new(&profile, &options)?;
+    // Material regions of the profile (CSV column `material`): database materials at the
+    // same temperature; --youngs-modulus/--poisson/--density override the default only.
+    profile.check_materials(&db.names())?;
+    let mut mesh = Mesh::new(&profile, &options)?;
+    mesh.assign_region_materials(&mut |n| ElasticMaterial::from_material(db.get(n)?, t_k))?;
+    let region_materials = mesh
+        .region_names
+        .iter()
+        .map(|n| db.get(n))
+        .collect::<Result<Vec<_>, _>>()?;
+    let wall_materials = WallMaterials {
+        default: db.get(material_name)?,
+        regions: region_materials.clone(),
+        station_regions: mesh.station_regions(),
+    };
     if let Some(path) = &a.export_profile {
         let comment = format!(
             "bottle profile from petrocket {} ({}): mid-surface meridian from the base pole, \
@@ -245,7 +260,7 @@ pub fn run(a: FemArgs) -> anyhow::Result<ExitCode> {
         &material,
         p,
         probe_z,
-        (db.get(material_name)?, t_k),
+        (wall_materials, t_k),
     )?;
     let mut ccx_info = Value::Null;
     let sol: StaticSolution = match a.engine {
@@ -260,7 +275,21 @@ pub fn run(a: FemArgs) -> anyhow::Result<ExitCode> {
     if let Some(path) = &a.csv {
         write_file(path, &sol.meridian_csv(), "results CSV")?;
     }
-    let wall_mass = profile.wall_mass_kg(material.density_kg_m3)?;
+    let wall_mass = profile.wall_mass_regions_kg(material.density_kg_m3, &mut |n| {
+        Ok(db.get(n)?.density_kg_m3.value)
+    })?;
+    let regions_json: Vec<Value> = region_materials
+        .iter()
+        .map(|m| -> anyhow::Result<Value> {
+            let e = ElasticMaterial::from_material(m, t_k)?;
+            Ok(json!({
+                "name": m.name,
+                "youngs_modulus_Pa": e.youngs_modulus_pa,
+                "poisson_ratio": e.poisson_ratio,
+                "density_kg_m3": e.density_kg_m3,
+            }))
+        })
+        .collect::<anyhow::Result<_>>()?;
     if a.json {
         let mut out = serde_json::Map::new();
         out.insert("engine".into(), json!(sol.engine));
@@ -290,6 +319,7 @@ pub fn run(a: FemArgs) -> anyhow::Result<ExitCode> {
                 "density_kg_m3": material.density_kg_m3,
             }),
         );
+        out.insert("regions".into(), Value::Array(regions_json));
         out.insert(
             "mesh".into(),
             json!({
