@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Golden data for the flat-plate cap closure, made by real CalculiX (calculix-ccx).
 
-The 2 L preset closed by a flat plate of the wall's material (``petrocket fem --cap plate
---cap-thickness``) on a converged mesh (REFINE times the default density):
+The 2 L preset (with its amorphous finish and base gate, pet-amorphous from the database at
+23 degC; the rest E_PA, NU) closed by a flat plate of the wall's material (``petrocket fem
+--cap plate --cap-thickness``) on a converged mesh (REFINE times the default density):
 
 1. ``petrocket fem --export-calculix`` writes the CAX8 deck (wall + plate);
 2. ``ccx`` runs on it directly; this script parses the deck's nodes and the ``.frd`` nodal

@@ -156,7 +156,16 @@ fn native_default_mesh_with_plate_matches_calculix_golden() {
         },
         ..MeshOptions::default()
     };
-    let sol = solve_static(&profile, &mat, f("pressure_gauge_Pa"), &opts).unwrap();
+    // The preset's amorphous regions, as `petrocket fem` resolves them (23 °C).
+    let db = petrocket_structure::materials::MaterialDb::builtin();
+    let sol = petrocket_structure::fem::solve_static_regions(
+        &profile,
+        &mat,
+        &mut |n| ElasticMaterial::from_material(db.get(n)?, 296.15),
+        f("pressure_gauge_Pa"),
+        &opts,
+    )
+    .unwrap();
     for (q, peak) in peaks(&sol) {
         let g = f(&format!("max_{q}_stress_Pa"));
         let dist = (peak.z_m - f(&format!("max_{q}_stress_z_m")))
@@ -208,7 +217,10 @@ fn live_cross_check_with_calculix_plate() {
         closure: Closure::FlatPlate { thickness_m: 2e-3 },
         ..MeshOptions::default()
     };
-    let mesh = Mesh::new(&profile, &opts).unwrap();
+    let mut mesh = Mesh::new(&profile, &opts).unwrap();
+    // The amorphous finish and base gate with their own constants (two materials + plate).
+    mesh.assign_region_materials(&mut |_| ElasticMaterial::new(2.5e9, 0.40, 1335.0))
+        .unwrap();
     let deck = write_deck(&mesh, &mat, 1e6, "plate");
     assert!(deck.contains("flat plate of thickness 0.002 m"));
     let native = petrocket_structure::fem::solve_mesh(mesh.clone(), &mat, 1e6).unwrap();

@@ -129,7 +129,7 @@ fn plate_load_is_self_equilibrated() {
 /// the same `p·π·r_i²`, and the plate carries it.
 #[test]
 fn default_closure_unchanged_and_plate_local() {
-    let bottle = preset_profile("2L").unwrap();
+    let bottle = preset_profile("2L").unwrap().uniform();
     let end = solve_static(&bottle, &pet(), 5e5, &MeshOptions::default()).unwrap();
     assert!(end.plate.is_none());
     let opts = MeshOptions {
@@ -150,7 +150,7 @@ fn default_closure_unchanged_and_plate_local() {
 
 #[test]
 fn bad_plate_thickness_is_rejected() {
-    let bottle = preset_profile("2L").unwrap();
+    let bottle = preset_profile("2L").unwrap().uniform();
     for t in [0.0, -1e-3, f64::NAN, f64::INFINITY, 2.0] {
         let opts = MeshOptions {
             closure: Closure::FlatPlate { thickness_m: t },

@@ -111,7 +111,7 @@ fn bottle_frequencies_match_calculix() {
         (Support::Free, "free"),
         (Support::NeckClamped, "neck-clamped"),
     ] {
-        let mesh = Mesh::new(&preset_profile("2L").unwrap(), &MeshOptions::default()).unwrap();
+        let mesh = Mesh::new(&preset_profile("2L").unwrap().uniform(), &MeshOptions::default()).unwrap();
         let sol = solve_modal(mesh, &m, 5, support).expect(key);
         let expect = g["modal"][key]["natural_frequencies_Hz"]
             .as_array()
@@ -141,7 +141,7 @@ fn bottle_frequencies_match_calculix() {
 fn bottle_dlf_matches_calculix() {
     let g = golden();
     let m = pet();
-    let mesh = Mesh::new(&preset_profile("2L").unwrap(), &MeshOptions::default()).unwrap();
+    let mesh = Mesh::new(&preset_profile("2L").unwrap().uniform(), &MeshOptions::default()).unwrap();
     let damping = RayleighDamping::new(
         g["rayleigh_alpha_per_s"].as_f64().unwrap(),
         g["rayleigh_beta_s"].as_f64().unwrap(),

@@ -359,9 +359,29 @@ pub fn burst_pressure(
     strain_rate_per_s: f64,
     criterion: Option<Criterion>,
 ) -> Result<BurstEstimate> {
+    burst_pressure_regions(
+        &WallMaterials::uniform(material),
+        meridian,
+        p_gauge_pa,
+        t_k,
+        strain_rate_per_s,
+        criterion,
+    )
+}
+
+/// [`burst_pressure`] with the strength of the material at each point
+/// ([`wall_safety_regions`]).
+pub fn burst_pressure_regions(
+    materials: &WallMaterials<'_>,
+    meridian: &[MeridianPoint],
+    p_gauge_pa: f64,
+    t_k: f64,
+    strain_rate_per_s: f64,
+    criterion: Option<Criterion>,
+) -> Result<BurstEstimate> {
     crate::error::positive("pressure of the stress state", p_gauge_pa, "Pa")?;
-    let loc = wall_safety(
-        material,
+    let loc = wall_safety_regions(
+        materials,
         meridian,
         &|_, _| t_k,
         strain_rate_per_s,

@@ -28,6 +28,12 @@
 //! - Outputs per half-station of the meridian ([`MeridianPoint`]): displacements, hoop,
 //!   meridional, wall-normal and von Mises stress at the inner, mid and outer surfaces;
 //!   peaks with their location ([`Peaks`]); the hoop stress at a probe height ([`Probe`]).
+//! - **Materials**: isotropic, one per element: the default material passed to the solver,
+//!   or the material of the element's region when the profile names one (CSV column
+//!   `material`, the presets' amorphous finish and base gate). [`solve_static`] and a bare
+//!   [`Mesh`] refuse a profile that names materials until they are given their constants
+//!   ([`solve_static_regions`], [`Mesh::assign_region_materials`]);
+//!   [`crate::geometry::Profile::uniform`] drops them on purpose.
 //!
 //! # Limits
 //!
@@ -41,12 +47,21 @@
 //! # Example
 //!
 //! ```
-//! use petrocket_structure::fem::{solve_static, ElasticMaterial, MeshOptions};
+//! use petrocket_structure::fem::{solve_static_regions, ElasticMaterial, MeshOptions};
 //! use petrocket_structure::geometry::preset_profile;
+//! use petrocket_structure::materials::MaterialDb;
 //!
+//! // The preset names its amorphous regions (finish, base gate); the rest is the default.
 //! let bottle = preset_profile("2L")?;
+//! let db = MaterialDb::builtin();
 //! let pet = ElasticMaterial::new(4.5e9, 0.38, 1390.0)?;
-//! let sol = solve_static(&bottle, &pet, 5.0e5, &MeshOptions::default())?; // 5 bar(g)
+//! let sol = solve_static_regions(
+//!     &bottle,
+//!     &pet,
+//!     &mut |name| ElasticMaterial::from_material(db.get(name)?, 296.15),
+//!     5.0e5, // 5 bar(g)
+//!     &MeshOptions::default(),
+//! )?;
 //! let hoop = sol.peaks.hoop.value_pa;
 //! // Near the membrane value p·r/t of the thinnest body wall (0.30 mm, r = 52.35 mm).
 //! assert!((hoop / (5.0e5 * 0.05235 / 0.30e-3) - 1.0).abs() < 0.05);

@@ -39,7 +39,7 @@ use crate::error::{Result, StructureError};
 
 pub use presets::{
     capsule_profile, preset_profile, preset_shape, preset_shapes, PresetShape,
-    PRESET_SAMPLE_ANGLE_DEG,
+    AMORPHOUS_BASE_DEG, AMORPHOUS_MATERIAL, PRESET_SAMPLE_ANGLE_DEG,
 };
 
 /// Column names of a profile CSV, in order.

@@ -37,6 +37,14 @@ impl Profile {
         Ok(self)
     }
 
+    /// The same profile with one material everywhere: the `material` column (and a
+    /// preset's amorphous regions) dropped. For comparisons with uniform-material models.
+    pub fn uniform(&self) -> Profile {
+        let mut p = self.clone();
+        p.materials.clear();
+        p
+    }
+
     /// Material name per row (for the span above it; `None` = default), or an empty slice
     /// when the profile names no material.
     pub fn row_materials(&self) -> &[Option<String>] {

@@ -104,9 +104,14 @@ fn thickness_step_and_warnings() {
 fn csv_round_trip() {
     let p = preset_profile("1.5L").unwrap();
     let text = p.to_csv_string(&["1.5 L preset", "second line"]);
-    assert!(text.starts_with("# 1.5 L preset\n# second line\nz_m,r_m,t_m\n"));
+    assert!(text.starts_with("# 1.5 L preset\n# second line\nz_m,r_m,t_m,material\n"));
     let q = Profile::from_csv_str(&text, "x").unwrap();
     assert_eq!(p.rows(), q.rows());
+    // The presets' amorphous regions (finish, base gate) survive the round trip.
+    assert_eq!(p.row_materials(), q.row_materials());
+    assert_eq!(q.material_names(), vec!["pet-amorphous".to_string()]);
+    let u = p.uniform().to_csv_string(&[]);
+    assert!(u.starts_with("z_m,r_m,t_m\n"));
 }
 
 #[test]

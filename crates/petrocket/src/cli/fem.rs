@@ -81,6 +81,10 @@ pub struct FemArgs {
     /// Element layers through the wall (before refinement).
     #[arg(long, default_value_t = 2)]
     layers: usize,
+    /// One material everywhere: ignore the profile's `material` column (and a preset's
+    /// amorphous finish and base gate).
+    #[arg(long)]
+    uniform_wall: bool,
     /// Closure of an open neck: `end-load` (default) or `plate` (needs --cap-thickness).
     #[arg(long, value_enum, default_value = "end-load")]
     cap: CapArg,
@@ -184,6 +188,11 @@ pub fn run(a: FemArgs) -> anyhow::Result<ExitCode> {
         (Some(path), _) => Profile::load_csv(path)?,
         (None, Some(name)) => preset_profile(name)?,
         (None, None) => unreachable!("clap requires --profile or --preset"),
+    };
+    let profile = if a.uniform_wall {
+        profile.uniform()
+    } else {
+        profile
     };
     let mut db = MaterialDb::builtin();
     if let Some(f) = &a.materials_file {
