@@ -114,7 +114,10 @@ fn unresolved_regions_are_an_error() {
     let e = solve_static(&prof, &stiff(), P, &MeshOptions::default())
         .unwrap_err()
         .to_string();
-    assert!(e.contains("soft-pet") && e.contains("assign_region_materials"), "{e}");
+    assert!(
+        e.contains("soft-pet") && e.contains("assign_region_materials"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -147,7 +150,10 @@ fn csv_material_column_parses_validates_and_round_trips() {
     // Unknown name: row, value and the known names.
     let bad = Profile::from_csv_str(&two_material_capsule_csv("titanium"), "bad.csv").unwrap();
     let e = bad.check_materials(&db.names()).unwrap_err();
-    assert!(matches!(e, StructureError::InvalidProfile { row: 1, .. }), "{e}");
+    assert!(
+        matches!(e, StructureError::InvalidProfile { row: 1, .. }),
+        "{e}"
+    );
     let msg = e.to_string();
     assert!(
         msg.contains("`titanium`") && msg.contains("pet-oriented") && msg.contains("pet-amorphous"),
@@ -161,7 +167,11 @@ fn csv_material_column_parses_validates_and_round_trips() {
             2,
             "3 or 4 fields",
         ),
-        ("z_m,r_m,t_m\n0,0,1e-3,pet-oriented\n", 2, "expected 3 fields"),
+        (
+            "z_m,r_m,t_m\n0,0,1e-3,pet-oriented\n",
+            2,
+            "expected 3 fields",
+        ),
     ] {
         let e = Profile::from_csv_str(text, "m.csv").unwrap_err();
         assert!(
@@ -200,15 +210,17 @@ fn safety_uses_the_local_strength() {
         regions: vec![amorphous],
         station_regions,
     };
-    let sf = wall_safety_regions(&materials, &sol.meridian, &|_, _| t_k, rate, None, 0.0)
-        .unwrap();
+    let sf = wall_safety_regions(&materials, &sol.meridian, &|_, _| t_k, rate, None, 0.0).unwrap();
     assert_eq!(sf.region, Some(0));
     let s_am = amorphous.strength_at_rate(t_k, rate).unwrap();
     assert!((sf.strength_pa - s_am).abs() < 1e-9 * s_am);
     assert!(sf.z_m <= R + 0.5 * L + 1e-9, "{sf:?}");
     // One material everywhere (the old call) overestimates the safety.
     let uniform = wall_safety(oriented, &sol.meridian, &|_, _| t_k, rate, None, 0.0).unwrap();
-    assert!(uniform.safety_factor > 2.0 * sf.safety_factor, "{uniform:?} vs {sf:?}");
+    assert!(
+        uniform.safety_factor > 2.0 * sf.safety_factor,
+        "{uniform:?} vs {sf:?}"
+    );
     // Mismatched region tables are an error, not a panic.
     let bad = WallMaterials {
         default: oriented,
@@ -239,9 +251,18 @@ fn calculix_deck_with_regions() {
         (native.peaks.von_mises, ccx.solution.peaks.von_mises),
         (native.peaks.meridional, ccx.solution.peaks.meridional),
     ] {
-        assert!((a.value_pa / b.value_pa - 1.0).abs() < 0.005, "{a:?} vs {b:?}");
-        assert!((a.z_m - b.z_m).hypot(a.r_m - b.r_m) < 2e-3, "{a:?} vs {b:?}");
+        assert!(
+            (a.value_pa / b.value_pa - 1.0).abs() < 0.005,
+            "{a:?} vs {b:?}"
+        );
+        assert!(
+            (a.z_m - b.z_m).hypot(a.r_m - b.r_m) < 2e-3,
+            "{a:?} vs {b:?}"
+        );
     }
-    let (lo, hi) = (nearest(&native, R + 0.25 * L), nearest(&ccx.solution, R + 0.25 * L));
+    let (lo, hi) = (
+        nearest(&native, R + 0.25 * L),
+        nearest(&ccx.solution, R + 0.25 * L),
+    );
     assert!((lo.u_r_m / hi.u_r_m - 1.0).abs() < 1e-3);
 }

@@ -52,7 +52,13 @@ fn regions_json_mass_and_export() {
     let mass = |x: &serde_json::Value| x["profile"]["wall_mass_kg"].as_f64().unwrap();
     let all = |m: &str| {
         json(&[
-            "fem", "--profile", two.to_str().unwrap(), "--pressure", "3 bar", "--material", m,
+            "fem",
+            "--profile",
+            two.to_str().unwrap(),
+            "--pressure",
+            "3 bar",
+            "--material",
+            m,
             "--json",
         ])
     };
@@ -70,6 +76,16 @@ fn unknown_region_material_exits_3_with_row_value_and_known_names() {
     let dir = scratch("fem_regions_cli", "bad");
     let bad = dir.join("bad.csv");
     write_two_material_capsule(&bad, "titanium");
-    let o = run(&["fem", "--profile", bad.to_str().unwrap(), "--pressure", "1e5"]);
-    assert_exit(&o, 3, &["row 1", "`titanium`", "pet-oriented", "pet-amorphous"]);
+    let o = run(&[
+        "fem",
+        "--profile",
+        bad.to_str().unwrap(),
+        "--pressure",
+        "1e5",
+    ]);
+    assert_exit(
+        &o,
+        3,
+        &["row 1", "`titanium`", "pet-oriented", "pet-amorphous"],
+    );
 }

@@ -111,7 +111,11 @@ pub fn write_deck(mesh: &Mesh, material: &ElasticMaterial, p_gauge_pa: f64, titl
                 let line: Vec<String> = chunk.iter().map(usize::to_string).collect();
                 let _ = writeln!(s, "{},", line.join(", "));
             }
-            let mat = if k == 0 { "WALL".into() } else { format!("REG{k}") };
+            let mat = if k == 0 {
+                "WALL".into()
+            } else {
+                format!("REG{k}")
+            };
             let _ = writeln!(s, "*SOLID SECTION, ELSET={set}, MATERIAL={mat}");
         }
     }

@@ -189,8 +189,7 @@ pub fn wall_safety_regions(
     criterion: Option<Criterion>,
     time_s: f64,
 ) -> Result<SafetyPoint> {
-    if !materials.station_regions.is_empty() && materials.station_regions.len() != meridian.len()
-    {
+    if !materials.station_regions.is_empty() && materials.station_regions.len() != meridian.len() {
         return Err(StructureError::InvalidInput {
             quantity: "number of meridian points with regions",
             value: materials.station_regions.len() as f64,
@@ -209,7 +208,10 @@ pub fn wall_safety_regions(
             quantity: "material region index",
             value: *k as f64,
             unit: "",
-            requirement: format!("< the number of region materials ({})", materials.regions.len()),
+            requirement: format!(
+                "< the number of region materials ({})",
+                materials.regions.len()
+            ),
         });
     }
     let mut best: Option<SafetyPoint> = None;

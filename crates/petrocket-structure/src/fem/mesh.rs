@@ -22,8 +22,8 @@
 //! the curve too, so element edges follow the curved wall (quadratic edges).
 
 use super::element;
-use super::ElasticMaterial;
 use super::plate::{add_plate, Closure, PlateMesh};
+use super::ElasticMaterial;
 use crate::error::{Result, StructureError};
 use crate::geometry::meridian::{CurvePoint, Meridian};
 use crate::geometry::Profile;
@@ -227,9 +227,9 @@ impl Mesh {
         let mut element_region = Vec::with_capacity(m * layers);
         let mut inner_faces = Vec::new();
         let mut cap_faces = Vec::new();
-        for j in 0..m {
+        for (j, &region) in region_along.iter().enumerate() {
             for k in 0..layers {
-                element_region.push(region_along[j]);
+                element_region.push(region);
                 let e = cax8_nodes(&node, j, k);
                 let id = elements.len();
                 let x: [[f64; 2]; 8] = std::array::from_fn(|a| nodes[e[a]]);

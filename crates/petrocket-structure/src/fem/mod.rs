@@ -243,12 +243,15 @@ impl StaticSolution {
     }
 }
 
+/// The 4×4 axisymmetric elasticity matrix of an element (`σ_r, σ_z, σ_θ, τ_rz`).
+pub(crate) type ElasticityMatrix = [[f64; 4]; 4];
+
 /// Elasticity matrix and density of every element: its material region's
 /// ([`Mesh::assign_region_materials`]) or `default`.
 pub(crate) fn element_elasticity(
     mesh: &Mesh,
     default: &ElasticMaterial,
-) -> Result<(Vec<[[f64; 4]; 4]>, Vec<f64>)> {
+) -> Result<(Vec<ElasticityMatrix>, Vec<f64>)> {
     Ok(mesh
         .element_materials(default)?
         .iter()
@@ -338,10 +341,11 @@ pub fn solve_mesh(
     for (e, el) in mesh.elements.iter().enumerate() {
         let xe = mesh.element_coords(e);
         let ue: [f64; 16] = std::array::from_fn(|i| u[el[i / 2]][i % 2]);
-        let s = element::nodal_stresses(&xe, &d[e], &ue).map_err(|det| StructureError::Numerical {
-            stage: "stress recovery",
-            message: format!("element {} has det J = {det}", e + 1),
-        })?;
+        let s =
+            element::nodal_stresses(&xe, &d[e], &ue).map_err(|det| StructureError::Numerical {
+                stage: "stress recovery",
+                message: format!("element {} has det J = {det}", e + 1),
+            })?;
         for (a, &n) in el.iter().enumerate() {
             for c in 0..4 {
                 sum[n][c] += s[a][c];

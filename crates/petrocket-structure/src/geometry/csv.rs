@@ -36,7 +36,8 @@ impl Profile {
             let fields: Vec<&str> = line.split(',').map(str::trim).collect();
             if !header_seen {
                 with_material = fields.len() == 4 && fields[3] == "material";
-                if fields[..fields.len().min(3)] != CSV_HEADER || (fields.len() > 3 && !with_material)
+                if fields[..fields.len().min(3)] != CSV_HEADER
+                    || (fields.len() > 3 && !with_material)
                 {
                     let looks_numeric = fields.iter().any(|f| f.parse::<f64>().is_ok());
                     let hint = if looks_numeric {

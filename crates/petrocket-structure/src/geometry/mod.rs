@@ -38,8 +38,8 @@ use serde::Serialize;
 use crate::error::{Result, StructureError};
 
 pub use presets::{
-    capsule_profile, preset_profile, preset_shape, preset_shapes, PresetShape,
-    AMORPHOUS_BASE_DEG, AMORPHOUS_MATERIAL, PRESET_SAMPLE_ANGLE_DEG,
+    capsule_profile, preset_profile, preset_shape, preset_shapes, PresetShape, AMORPHOUS_BASE_DEG,
+    AMORPHOUS_MATERIAL, PRESET_SAMPLE_ANGLE_DEG,
 };
 
 /// Column names of a profile CSV, in order.

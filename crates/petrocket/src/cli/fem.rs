@@ -4,13 +4,13 @@
 use anyhow::Context;
 use clap::{ArgGroup, Args, ValueEnum};
 use petrocket_structure::calculix;
+use petrocket_structure::failure::WallMaterials;
 use petrocket_structure::fem::{
     solve_mesh, validate_gauge_pressure, Closure, ElasticMaterial, Mesh, MeshOptions, Peak,
     StaticSolution,
 };
 use petrocket_structure::geometry::{preset_profile, Profile};
 use petrocket_structure::materials::MaterialDb;
-use petrocket_structure::failure::WallMaterials;
 use petrocket_structure::StructureError;
 use petrocket_units::{Dimension, QuantityInput};
 use serde_json::{json, Value};
