@@ -543,7 +543,7 @@ fn surface_heating(t_s: f64) -> Result<f64, String> {
 fn structure_cases(out: &mut Vec<CaseResult>) {
     out.push(judge(
         Expect {
-            name: "B1 burst pressure, 2L preset, axisymmetric FEM first failure, pet-oriented, 20 degC".into(),
+            name: "B1 burst pressure, 2L preset, axisymmetric FEM first failure, pet-oriented + amorphous finish/gate, 20 degC".into(),
             quantity: "burst_pressure_gauge_Pa",
             unit: "Pa",
             expected: B1_BURST_MID_PA,
