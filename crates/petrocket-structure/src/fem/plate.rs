@@ -95,7 +95,8 @@ impl PlateMesh {
     }
 }
 
-/// Adds the plate to a mesh of an open neck. `top` is the last half-station.
+/// Adds the plate to a mesh of an open neck (its nodes after the wall's, its elements after
+/// the wall's, default material), and makes its lower face over `r < r_i` the cap faces.
 pub(super) fn add_plate(mesh: &mut Mesh, thickness_m: f64, options: &MeshOptions) -> Result<()> {
     let wall_nq = 2 * mesh.layers + 1;
     let top = mesh.half_stations() - 1;
