@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Golden data for the structural dynamics (modal and transient), made by real CalculiX.
 
-Model: the 2 L preset bottle (`petrocket fem --preset 2L`), the native solver's DEFAULT mesh
-(CAX8), oriented PET E = 4.5 GPa, nu = 0.38, rho = 1390 kg/m^3 (data/materials.toml,
-pet-oriented). The static deck written by ``petrocket fem --export-calculix`` is parsed and
+Model: the 2 L preset bottle (`petrocket fem --preset 2L --uniform-wall`), the native
+solver's DEFAULT mesh (CAX8), oriented PET E = 4.5 GPa, nu = 0.38, rho = 1390 kg/m^3
+everywhere (data/materials.toml, pet-oriented; the preset's amorphous regions dropped). The static deck written by ``petrocket fem --export-calculix`` is parsed and
 re-used: nodes, elements, axis set, material, inner-surface and cap *DLOAD lines. The support
 of the static deck (u_z = 0 at the base-pole node) is replaced by:
 
@@ -140,7 +140,7 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         deck = Path(tmp) / "wall.inp"
         subprocess.run(
-            cmd + ["fem", "--preset", "2L", "--pressure", str(PRESSURE_PA),
+            cmd + ["fem", "--preset", "2L", "--uniform-wall", "--pressure", str(PRESSURE_PA),
                    "--youngs-modulus", str(E_PA), "--poisson", str(NU), "--density", str(RHO),
                    "--export-calculix", str(deck)],
             check=True, capture_output=True,

@@ -24,7 +24,11 @@ use petrocket_structure::geometry::preset_profile;
 
 fn dynamics(c: &mut Criterion) {
     let pet = ElasticMaterial::new(4.5e9, 0.38, 1390.0).unwrap();
-    let mesh = Mesh::new(&preset_profile("2L").unwrap(), &MeshOptions::default()).unwrap();
+    let mesh = Mesh::new(
+        &preset_profile("2L").unwrap().uniform(),
+        &MeshOptions::default(),
+    )
+    .unwrap();
     let load = PressureLoad::Uniform(PressureHistory::ramp(1.0e6, 2e-3).unwrap());
     let opts = TransientOptions {
         duration_s: 5e-3,

@@ -126,7 +126,7 @@ fn supports_carry_no_load_and_results_are_finite() {
     for sol in [
         capsule(0.05, 0.3, 0.5e-3, &MeshOptions::default()),
         solve_static(
-            &preset_profile("2L").unwrap(),
+            &preset_profile("2L").unwrap().uniform(),
             &pet(),
             P,
             &MeshOptions::default(),
@@ -146,7 +146,7 @@ fn supports_carry_no_load_and_results_are_finite() {
     }
     // 2 L: cap load p·π·(21.7 mm / 2)².
     let sol = solve_static(
-        &preset_profile("2L").unwrap(),
+        &preset_profile("2L").unwrap().uniform(),
         &pet(),
         P,
         &MeshOptions::default(),
@@ -162,7 +162,7 @@ fn supports_carry_no_load_and_results_are_finite() {
 
 #[test]
 fn linear_in_pressure_and_independent_of_modulus() {
-    let prof = preset_profile("0.5L").unwrap();
+    let prof = preset_profile("0.5L").unwrap().uniform();
     let a = solve_static(&prof, &pet(), P, &MeshOptions::default()).unwrap();
     let stiff = ElasticMaterial::new(9.0e9, 0.38, 1390.0).unwrap();
     let b = solve_static(&prof, &stiff, 2.0 * P, &MeshOptions::default()).unwrap();
@@ -180,7 +180,7 @@ fn linear_in_pressure_and_independent_of_modulus() {
 /// from 2× to 3× refinement); their locations agree within 2 mm.
 #[test]
 fn mesh_convergence_2l() {
-    let prof = preset_profile("2L").unwrap();
+    let prof = preset_profile("2L").unwrap().uniform();
     let sols: Vec<StaticSolution> = [1, 2, 3]
         .iter()
         .map(|&k| solve_static(&prof, &pet(), P, &MeshOptions::refined(k)).unwrap())
@@ -207,7 +207,7 @@ fn mesh_convergence_2l() {
 
 #[test]
 fn bad_inputs_are_typed_errors() {
-    let prof = preset_profile("2L").unwrap();
+    let prof = preset_profile("2L").unwrap().uniform();
     for (e, nu, rho) in [
         (0.0, 0.3, 1000.0),
         (f64::NAN, 0.3, 1000.0),

@@ -38,7 +38,7 @@ use petrocket_chem::mixture::equivalence_ratio_mixture;
 use petrocket_chem::{equilibrate, EquilibriumMode, EquilibriumResult, GasMixture, GasState};
 use petrocket_structure::bottle::{preset, presets};
 use petrocket_structure::failure;
-use petrocket_structure::fem::{solve_static, ElasticMaterial, MeshOptions};
+use petrocket_structure::fem::{solve_mesh, ElasticMaterial, Mesh, MeshOptions};
 use petrocket_structure::geometry::preset_profile;
 use petrocket_structure::materials::MaterialDb;
 use petrocket_structure::thermal::{
@@ -485,17 +485,34 @@ fn burst_pressure(name: &str) -> Result<f64, String> {
         .map_err(|e| e.to_string())
 }
 
-/// First-failure burst estimate of the 2 L preset by the FEM (slow test: reference rate).
+/// First-failure burst estimate of the 2 L preset by the FEM (slow test: reference rate),
+/// with the preset's amorphous finish and base gate (VALIDATION P3) and oriented PET
+/// elsewhere, each with its own stiffness and strength.
 fn fem_burst_pressure() -> Result<f64, String> {
     let db = MaterialDb::builtin();
     let pet = db.get("pet-oriented").map_err(|e| e.to_string())?;
     let elastic = ElasticMaterial::from_material(pet, T_BURST_TEST_K).map_err(|e| e.to_string())?;
     let profile = preset_profile("2L").map_err(|e| e.to_string())?;
     let p = 1e6;
-    let sol =
-        solve_static(&profile, &elastic, p, &MeshOptions::default()).map_err(|e| e.to_string())?;
-    failure::burst_pressure(
-        pet,
+    let mut mesh = Mesh::new(&profile, &MeshOptions::default()).map_err(|e| e.to_string())?;
+    mesh.assign_region_materials(&mut |n| {
+        ElasticMaterial::from_material(db.get(n)?, T_BURST_TEST_K)
+    })
+    .map_err(|e| e.to_string())?;
+    let regions = mesh
+        .region_names
+        .iter()
+        .map(|n| db.get(n))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| e.to_string())?;
+    let materials = failure::WallMaterials {
+        default: pet,
+        regions,
+        station_regions: mesh.station_regions(),
+    };
+    let sol = solve_mesh(mesh, &elastic, p).map_err(|e| e.to_string())?;
+    failure::burst_pressure_regions(
+        &materials,
         &sol.meridian,
         p,
         T_BURST_TEST_K,
@@ -526,7 +543,7 @@ fn surface_heating(t_s: f64) -> Result<f64, String> {
 fn structure_cases(out: &mut Vec<CaseResult>) {
     out.push(judge(
         Expect {
-            name: "B1 burst pressure, 2L preset, axisymmetric FEM first failure, pet-oriented, 20 degC".into(),
+            name: "B1 burst pressure, 2L preset, axisymmetric FEM first failure, pet-oriented + amorphous finish/gate, 20 degC".into(),
             quantity: "burst_pressure_gauge_Pa",
             unit: "Pa",
             expected: B1_BURST_MID_PA,

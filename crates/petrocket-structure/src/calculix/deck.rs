@@ -39,18 +39,22 @@ pub fn write_deck(mesh: &Mesh, material: &ElasticMaterial, p_gauge_pa: f64, titl
         mesh.layers,
         mesh.nodes.len()
     );
+    let cap = match &mesh.plate {
+        Some(pl) => format!(
+            "; cap: flat plate of thickness {} m (same material, elements after the wall's), \
+             its lower face over r < {} m loaded by the gauge pressure (face P1)",
+            pl.thickness_m, pl.span_radius_m
+        ),
+        None if mesh.cap_faces.is_empty() => String::new(),
+        None => format!(
+            "; cap end load as a uniform pull {} Pa on the neck's top edge (face P2)",
+            -p_gauge_pa * mesh.cap_pressure_per_pa
+        ),
+    };
     let _ = writeln!(
         s,
         "** SI units (m, Pa, N). x = r, y = z. Gauge pressure {p_gauge_pa} Pa on the inner \
-         surface (face P3){}.",
-        if mesh.cap_faces.is_empty() {
-            String::new()
-        } else {
-            format!(
-                "; cap end load as a uniform pull {} Pa on the neck's top edge (face P2)",
-                p_gauge_pa * mesh.cap_traction_per_pa
-            )
-        }
+         surface (face P3){cap}."
     );
     let _ = writeln!(
         s,
@@ -74,12 +78,52 @@ pub fn write_deck(mesh: &Mesh, material: &ElasticMaterial, p_gauge_pa: f64, titl
         "*MATERIAL, NAME=WALL\n*ELASTIC\n{:.12e}, {:.12e}\n*DENSITY\n{:.12e}",
         material.youngs_modulus_pa, material.poisson_ratio, material.density_kg_m3
     );
-    s.push_str("*SOLID SECTION, ELSET=EALL, MATERIAL=WALL\n");
+    if mesh.region_names.is_empty() {
+        s.push_str("*SOLID SECTION, ELSET=EALL, MATERIAL=WALL\n");
+    } else {
+        // Per-region materials: one element set and section per region, the rest WALL.
+        let mut sets: Vec<(String, Vec<usize>)> = vec![("EWALL".into(), Vec::new())];
+        for k in 0..mesh.region_names.len() {
+            sets.push((format!("EREG{}", k + 1), Vec::new()));
+        }
+        for (e, r) in mesh.element_region.iter().enumerate() {
+            sets[r.map_or(0, |k| k + 1)].1.push(e + 1);
+        }
+        for (k, name) in mesh.region_names.iter().enumerate() {
+            let m = mesh.region_elastic[k].unwrap_or(*material);
+            let _ = writeln!(
+                s,
+                "** region {} = material `{name}`\n*MATERIAL, NAME=REG{}\n*ELASTIC\n{:.12e}, \
+                 {:.12e}\n*DENSITY\n{:.12e}",
+                k + 1,
+                k + 1,
+                m.youngs_modulus_pa,
+                m.poisson_ratio,
+                m.density_kg_m3
+            );
+        }
+        for (k, (set, ids)) in sets.iter().enumerate() {
+            if ids.is_empty() {
+                continue;
+            }
+            let _ = writeln!(s, "*ELSET, ELSET={set}");
+            for chunk in ids.chunks(12) {
+                let line: Vec<String> = chunk.iter().map(usize::to_string).collect();
+                let _ = writeln!(s, "{},", line.join(", "));
+            }
+            let mat = if k == 0 {
+                "WALL".into()
+            } else {
+                format!("REG{k}")
+            };
+            let _ = writeln!(s, "*SOLID SECTION, ELSET={set}, MATERIAL={mat}");
+        }
+    }
     s.push_str("*STEP\n*STATIC\n*DLOAD\n");
     for &(e, face) in &mesh.inner_faces {
         let _ = writeln!(s, "{}, P{}, {:.12e}", e + 1, face + 1, p_gauge_pa);
     }
-    let cap = -p_gauge_pa * mesh.cap_traction_per_pa;
+    let cap = p_gauge_pa * mesh.cap_pressure_per_pa;
     for &(e, face) in &mesh.cap_faces {
         let _ = writeln!(s, "{}, P{}, {:.12e}", e + 1, face + 1, cap);
     }

@@ -103,6 +103,9 @@ pub struct SafetyPoint {
     pub surface: Surface,
     /// Time, s (0 for a static assessment).
     pub time_s: f64,
+    /// Material region of the governing material ([`WallMaterials`]; `None` = the default
+    /// material).
+    pub region: Option<usize>,
 }
 
 /// Strength of `material` at `t_k` and strain rate, or 0 above the top of its data range.
@@ -127,9 +130,97 @@ pub fn wall_safety(
     criterion: Option<Criterion>,
     time_s: f64,
 ) -> Result<SafetyPoint> {
+    wall_safety_regions(
+        &WallMaterials::uniform(material),
+        meridian,
+        temperature_k,
+        strain_rate_per_s,
+        criterion,
+        time_s,
+    )
+}
+
+/// The materials of a wall with material regions: the default material, one material per
+/// region (in the order of [`crate::fem::Mesh::region_names`]) and the regions next to
+/// every half-station of the meridian ([`crate::fem::Mesh::station_regions`]).
+#[derive(Debug, Clone)]
+pub struct WallMaterials<'a> {
+    /// Material of the elements without a region.
+    pub default: &'a Material,
+    /// Material of every region.
+    pub regions: Vec<&'a Material>,
+    /// Regions next to every meridian point (empty: the default material everywhere).
+    pub station_regions: Vec<Vec<Option<usize>>>,
+}
+
+impl<'a> WallMaterials<'a> {
+    /// One material everywhere.
+    pub fn uniform(material: &'a Material) -> Self {
+        Self {
+            default: material,
+            regions: Vec::new(),
+            station_regions: Vec::new(),
+        }
+    }
+
+    fn at(&self, i: usize) -> Vec<(Option<usize>, &'a Material)> {
+        match self.station_regions.get(i) {
+            None => vec![(None, self.default)],
+            Some(rs) => rs
+                .iter()
+                .map(|r| (*r, r.map_or(self.default, |k| self.regions[k])))
+                .collect(),
+        }
+    }
+
+    /// The material of a region (`None` = the default material).
+    pub fn material(&self, region: Option<usize>) -> &'a Material {
+        region.map_or(self.default, |k| self.regions[k])
+    }
+}
+
+/// [`wall_safety`] with the strength (and the criterion's material state) of the material
+/// at each point: where two regions meet, the weaker one governs.
+pub fn wall_safety_regions(
+    materials: &WallMaterials<'_>,
+    meridian: &[MeridianPoint],
+    temperature_k: &dyn Fn(&MeridianPoint, Surface) -> f64,
+    strain_rate_per_s: f64,
+    criterion: Option<Criterion>,
+    time_s: f64,
+) -> Result<SafetyPoint> {
+    if !materials.station_regions.is_empty() && materials.station_regions.len() != meridian.len() {
+        return Err(StructureError::InvalidInput {
+            quantity: "number of meridian points with regions",
+            value: materials.station_regions.len() as f64,
+            unit: "",
+            requirement: format!("one per meridian point ({})", meridian.len()),
+        });
+    }
+    if let Some(k) = materials
+        .station_regions
+        .iter()
+        .flatten()
+        .flatten()
+        .find(|&&k| k >= materials.regions.len())
+    {
+        return Err(StructureError::InvalidInput {
+            quantity: "material region index",
+            value: *k as f64,
+            unit: "",
+            requirement: format!(
+                "< the number of region materials ({})",
+                materials.regions.len()
+            ),
+        });
+    }
     let mut best: Option<SafetyPoint> = None;
-    for p in meridian {
-        for surface in Surface::ALL {
+    for (i, p) in meridian.iter().enumerate() {
+        for ((region, material), surface) in materials
+            .at(i)
+            .into_iter()
+            .flat_map(|m| Surface::ALL.map(|s| (m, s)))
+        {
             let t = temperature_k(p, surface);
             let crit = criterion.unwrap_or_else(|| Criterion::for_material(material, t));
             let sigma = crit.equivalent_stress(p, surface);
@@ -155,6 +246,7 @@ pub fn wall_safety(
                 r_m: p.r_m,
                 surface,
                 time_s,
+                region,
             };
             if best.is_none_or(|b| sf < b.safety_factor) {
                 best = Some(candidate);
@@ -172,7 +264,7 @@ pub fn wall_safety(
 /// Tracks the minimum safety factor over time and the first time it falls below 1.
 #[derive(Debug, Clone)]
 pub struct FailureTracker<'a> {
-    material: &'a Material,
+    materials: WallMaterials<'a>,
     criterion: Option<Criterion>,
     minimum: Option<SafetyPoint>,
     first_failure: Option<SafetyPoint>,
@@ -195,8 +287,13 @@ pub struct FailureSummary {
 impl<'a> FailureTracker<'a> {
     /// A tracker for `material`; `criterion` forces one criterion everywhere.
     pub fn new(material: &'a Material, criterion: Option<Criterion>) -> Self {
+        Self::with_regions(WallMaterials::uniform(material), criterion)
+    }
+
+    /// A tracker for a wall with material regions ([`wall_safety_regions`]).
+    pub fn with_regions(materials: WallMaterials<'a>, criterion: Option<Criterion>) -> Self {
         Self {
-            material,
+            materials,
             criterion,
             minimum: None,
             first_failure: None,
@@ -212,8 +309,8 @@ impl<'a> FailureTracker<'a> {
         temperature_k: &dyn Fn(&MeridianPoint, Surface) -> f64,
         strain_rate_per_s: f64,
     ) -> Result<SafetyPoint> {
-        let p = wall_safety(
-            self.material,
+        let p = wall_safety_regions(
+            &self.materials,
             meridian,
             temperature_k,
             strain_rate_per_s,
@@ -264,9 +361,29 @@ pub fn burst_pressure(
     strain_rate_per_s: f64,
     criterion: Option<Criterion>,
 ) -> Result<BurstEstimate> {
+    burst_pressure_regions(
+        &WallMaterials::uniform(material),
+        meridian,
+        p_gauge_pa,
+        t_k,
+        strain_rate_per_s,
+        criterion,
+    )
+}
+
+/// [`burst_pressure`] with the strength of the material at each point
+/// ([`wall_safety_regions`]).
+pub fn burst_pressure_regions(
+    materials: &WallMaterials<'_>,
+    meridian: &[MeridianPoint],
+    p_gauge_pa: f64,
+    t_k: f64,
+    strain_rate_per_s: f64,
+    criterion: Option<Criterion>,
+) -> Result<BurstEstimate> {
     crate::error::positive("pressure of the stress state", p_gauge_pa, "Pa")?;
-    let loc = wall_safety(
-        material,
+    let loc = wall_safety_regions(
+        materials,
         meridian,
         &|_, _| t_k,
         strain_rate_per_s,

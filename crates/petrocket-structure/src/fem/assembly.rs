@@ -34,10 +34,11 @@ pub(crate) fn equation_numbers(mesh: &Mesh) -> (Vec<Option<usize>>, usize) {
     (eq, next)
 }
 
-/// Lower triangle of the reduced stiffness matrix (N/m).
+/// Lower triangle of the reduced stiffness matrix (N/m); `d[e]` is element `e`'s
+/// elasticity matrix ([`super::element_elasticity`]).
 pub(crate) fn stiffness(
     mesh: &Mesh,
-    d: &[[f64; 4]; 4],
+    d: &[[[f64; 4]; 4]],
     eq: &[Option<usize>],
     n_eq: usize,
 ) -> Result<SparseColMat<usize, f64>> {
@@ -45,7 +46,7 @@ pub(crate) fn stiffness(
         Vec::with_capacity(mesh.elements.len() * 136);
     for (e, el) in mesh.elements.iter().enumerate() {
         let x = mesh.element_coords(e);
-        let k = element::stiffness(&x, d).map_err(|det| StructureError::InvalidMesh {
+        let k = element::stiffness(&x, &d[e]).map_err(|det| StructureError::InvalidMesh {
             element: e + 1,
             z_m: x[0][1],
             r_m: x[0][0],
@@ -85,8 +86,8 @@ pub(crate) fn loads(mesh: &Mesh, p_gauge_pa: f64) -> Vec<f64> {
     for &(e, face) in &mesh.inner_faces {
         add(e, face, p_gauge_pa);
     }
-    // The cap pulls the top edge: a negative pressure.
-    let cap = -p_gauge_pa * mesh.cap_traction_per_pa;
+    // End load: the cap pulls the top edge (a negative pressure); plate: the gauge pressure.
+    let cap = p_gauge_pa * mesh.cap_pressure_per_pa;
     for &(e, face) in &mesh.cap_faces {
         add(e, face, cap);
     }

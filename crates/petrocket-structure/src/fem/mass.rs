@@ -41,7 +41,7 @@ pub(crate) fn element_mass(x: &[[f64; 2]; 8], density: f64) -> Result<[[f64; 8];
 /// `eq` (see [`super::support`]).
 pub(crate) fn mass(
     mesh: &Mesh,
-    density: f64,
+    density: &[f64],
     eq: &[Option<usize>],
     n_eq: usize,
 ) -> Result<SparseColMat<usize, f64>> {
@@ -49,7 +49,7 @@ pub(crate) fn mass(
         Vec::with_capacity(mesh.elements.len() * 72);
     for (e, el) in mesh.elements.iter().enumerate() {
         let x = mesh.element_coords(e);
-        let m = element_mass(&x, density).map_err(|det| StructureError::InvalidMesh {
+        let m = element_mass(&x, density[e]).map_err(|det| StructureError::InvalidMesh {
             element: e + 1,
             z_m: x[0][1],
             r_m: x[0][0],

@@ -22,6 +22,8 @@
 //! the curve too, so element edges follow the curved wall (quadratic edges).
 
 use super::element;
+use super::plate::{add_plate, Closure, PlateMesh};
+use super::ElasticMaterial;
 use crate::error::{Result, StructureError};
 use crate::geometry::meridian::{CurvePoint, Meridian};
 use crate::geometry::Profile;
@@ -56,6 +58,9 @@ pub struct MeshOptions {
     /// Refinement factor: multiplies the elements along the meridian and the layers
     /// (default 1).
     pub refine: usize,
+    /// How an open neck is closed (default [`Closure::EndLoad`]; ignored for a profile
+    /// closed at both poles unless it asks for a plate, which is an error there).
+    pub closure: Closure,
 }
 
 impl Default for MeshOptions {
@@ -65,6 +70,7 @@ impl Default for MeshOptions {
             max_element_length_m: 0.01,
             layers: 2,
             refine: 1,
+            closure: Closure::EndLoad,
         }
     }
 }
@@ -79,6 +85,7 @@ impl MeshOptions {
     }
 
     fn validate(&self) -> Result<()> {
+        self.closure.validate()?;
         crate::error::positive(
             "elements per bending length",
             self.elements_per_bending_length,
@@ -130,12 +137,23 @@ pub struct Mesh {
     pub fixed_z_node: usize,
     /// `(element, face)` pairs of the inner (pressurised) surface (0-based face).
     pub inner_faces: Vec<(usize, usize)>,
-    /// `(element, face)` pairs of the neck's top edge that carry the cap load (empty when
-    /// closed at both poles).
+    /// `(element, face)` pairs that carry the cap load: the neck's top edge for the end
+    /// load, the plate's lower face over `r < r_i` for a flat plate (empty when closed at
+    /// both poles).
     pub cap_faces: Vec<(usize, usize)>,
-    /// Cap traction per unit gauge pressure: the top edge carries the uniform axial pull
-    /// `p·r_i²/(r_o² − r_i²)` so that its resultant is `p·π·r_i²`.
-    pub cap_traction_per_pa: f64,
+    /// Face pressure on [`Mesh::cap_faces`] per unit gauge pressure, positive pushing into
+    /// the element: `−r_i²/(r_o² − r_i²)` for the end load (a uniform axial pull over the top
+    /// edge whose resultant is `p·π·r_i²`), `+1` for a flat plate.
+    pub cap_pressure_per_pa: f64,
+    /// The cap plate, when [`MeshOptions::closure`] asks for one.
+    pub plate: Option<PlateMesh>,
+    /// Material region of every element: an index into [`Mesh::region_names`], `None` for
+    /// the default material (the one passed to the solver; also the cap plate's).
+    pub element_region: Vec<Option<usize>>,
+    /// Names of the profile's material regions ([`Profile::material_names`]).
+    pub region_names: Vec<String>,
+    /// Elastic constants of every region, once assigned ([`Mesh::assign_region_materials`]).
+    pub(crate) region_elastic: Vec<Option<ElasticMaterial>>,
     /// Whether the profile is closed at both poles.
     pub closed_top: bool,
     /// The options it was made with.
@@ -156,6 +174,9 @@ impl Mesh {
         // mid-sides at odd ones.
         let mut half: Vec<(CurvePoint, f64)> = Vec::new();
         let mut s_acc = 0.0;
+        // Material region of every element along the meridian (index into `region_names`).
+        let region_names = profile.material_names();
+        let mut region_along: Vec<Option<usize>> = Vec::new();
         for i in 0..mer.spans() {
             let (a, b) = mer.span_rows(i);
             let len = mer.span_length(i);
@@ -165,6 +186,11 @@ impl Mesh {
                 / options.elements_per_bending_length)
                 .min(options.max_element_length_m);
             let n_el = ((len / h).ceil() as usize).max(1) * options.refine;
+            let mid = [0.5 * (a.r_m + b.r_m), 0.5 * (a.z_m + b.z_m)];
+            let region = profile
+                .material_near(mid)
+                .and_then(|m| region_names.iter().position(|n| n == m));
+            region_along.extend(std::iter::repeat_n(region, n_el));
             for k in 0..2 * n_el {
                 let f = k as f64 / (2 * n_el) as f64;
                 half.push((mer.eval(i, f), s_acc + f * len));
@@ -198,10 +224,12 @@ impl Mesh {
         }
         let node = |i: usize, q: usize| grid[i * nq + q];
         let mut elements = Vec::with_capacity(m * layers);
+        let mut element_region = Vec::with_capacity(m * layers);
         let mut inner_faces = Vec::new();
         let mut cap_faces = Vec::new();
-        for j in 0..m {
+        for (j, &region) in region_along.iter().enumerate() {
             for k in 0..layers {
+                element_region.push(region);
                 let e = cax8_nodes(&node, j, k);
                 let id = elements.len();
                 let x: [[f64; 2]; 8] = std::array::from_fn(|a| nodes[e[a]]);
@@ -234,7 +262,7 @@ impl Mesh {
                 axis_nodes.push(node(2 * m, q));
             }
         }
-        let cap_traction_per_pa = if closed_top {
+        let cap_pressure_per_pa = if closed_top {
             0.0
         } else {
             let r_i = nodes[node(2 * m, 0)][0];
@@ -252,13 +280,13 @@ impl Mesh {
                         .into(),
                 });
             }
-            r_i * r_i / ring
+            -r_i * r_i / ring
         };
         let station_s = half.iter().map(|h| h.1).collect();
         let station_mid = half.iter().map(|h| h.0.point).collect();
         let station_t = half.iter().map(|h| h.0.t).collect();
         let station_tangent = half.iter().map(|h| h.0.tangent).collect();
-        Ok(Mesh {
+        let mut mesh = Mesh {
             fixed_z_node: node(0, layers),
             nodes,
             elements,
@@ -272,10 +300,88 @@ impl Mesh {
             axis_nodes,
             inner_faces,
             cap_faces,
-            cap_traction_per_pa,
+            cap_pressure_per_pa,
+            plate: None,
+            element_region,
+            region_elastic: vec![None; region_names.len()],
+            region_names,
             closed_top,
             options: *options,
-        })
+        };
+        if let Closure::FlatPlate { thickness_m } = options.closure {
+            if closed_top {
+                return Err(StructureError::InvalidInput {
+                    quantity: "cap plate thickness",
+                    value: thickness_m,
+                    unit: "m",
+                    requirement: "no cap: the profile is closed at both poles (use the default \
+                                  end-load closure)"
+                        .into(),
+                });
+            }
+            add_plate(&mut mesh, thickness_m, options)?;
+        }
+        Ok(mesh)
+    }
+
+    /// Gives every material region of the profile its elastic constants: `lookup(name)`
+    /// for each of [`Mesh::region_names`]. Needed before solving a mesh whose profile names
+    /// materials.
+    pub fn assign_region_materials(
+        &mut self,
+        lookup: &mut dyn FnMut(&str) -> Result<ElasticMaterial>,
+    ) -> Result<()> {
+        for (k, name) in self.region_names.iter().enumerate() {
+            let m = lookup(name)?;
+            self.region_elastic[k] = Some(ElasticMaterial::new(
+                m.youngs_modulus_pa,
+                m.poisson_ratio,
+                m.density_kg_m3,
+            )?);
+        }
+        Ok(())
+    }
+
+    /// The elastic constants of every element: its region's, or `default`. An error if a
+    /// region has not been assigned ([`Mesh::assign_region_materials`]).
+    pub fn element_materials(&self, default: &ElasticMaterial) -> Result<Vec<ElasticMaterial>> {
+        self.element_region
+            .iter()
+            .map(|r| match r {
+                None => Ok(*default),
+                Some(k) => self.region_elastic[*k].ok_or_else(|| StructureError::InvalidInput {
+                    quantity: "material region",
+                    value: *k as f64,
+                    unit: "",
+                    requirement: format!(
+                        "assigned elastic constants: the profile names material `{}`, resolve it \
+                         with Mesh::assign_region_materials (or a solver taking a material \
+                         database)",
+                        self.region_names[*k]
+                    ),
+                }),
+            })
+            .collect()
+    }
+
+    /// The material regions of the wall elements next to every half-station of the
+    /// meridian (one entry inside an element, two where two regions meet; `None` = default
+    /// material). A failure assessment takes the weakest of them.
+    pub fn station_regions(&self) -> Vec<Vec<Option<usize>>> {
+        (0..self.half_stations())
+            .map(|i| {
+                let below = (i > 0).then(|| (i - 1) / 2);
+                let above = (i / 2 < self.elements_along).then_some(i / 2);
+                let mut v: Vec<Option<usize>> = Vec::with_capacity(2);
+                for j in [below, above].into_iter().flatten() {
+                    let r = self.element_region[j * self.layers];
+                    if !v.contains(&r) {
+                        v.push(r);
+                    }
+                }
+                v
+            })
+            .collect()
     }
 
     /// Number of half-stations along the meridian (`2·elements_along + 1`).

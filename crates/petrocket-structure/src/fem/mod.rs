@@ -16,8 +16,11 @@
 //! - **Gauge pressure** `p = p_inside − p_outside` on the inner surface; the outer surface is
 //!   free.
 //! - **Closure**: the base closes at the pole. An open top (the usual bottle) is closed by a
-//!   cap whose only effect is the axial end load `p·π·r_i²`, spread as a uniform pull over
-//!   the neck's top edge; a profile ending on the axis is closed at both poles.
+//!   cap whose only effect is, by default, the axial end load `p·π·r_i²`, spread as a
+//!   uniform pull over the neck's top edge; optionally ([`Closure::FlatPlate`]) by a flat
+//!   plate of given thickness tied to that edge and loaded by the pressure on its lower
+//!   face (results in [`StaticSolution::plate`]). A profile ending on the axis is closed at
+//!   both poles.
 //! - **Supports**: `u_r = 0` at nodes on the axis (symmetry) and `u_z = 0` at the base-pole
 //!   mid-surface node, which removes the axial rigid-body translation. The loads are
 //!   self-equilibrated, so this support's reaction is round-off
@@ -25,6 +28,12 @@
 //! - Outputs per half-station of the meridian ([`MeridianPoint`]): displacements, hoop,
 //!   meridional, wall-normal and von Mises stress at the inner, mid and outer surfaces;
 //!   peaks with their location ([`Peaks`]); the hoop stress at a probe height ([`Probe`]).
+//! - **Materials**: isotropic, one per element: the default material passed to the solver,
+//!   or the material of the element's region when the profile names one (CSV column
+//!   `material`, the presets' amorphous finish and base gate). [`solve_static`] and a bare
+//!   [`Mesh`] refuse a profile that names materials until they are given their constants
+//!   ([`solve_static_regions`], [`Mesh::assign_region_materials`]);
+//!   [`crate::geometry::Profile::uniform`] drops them on purpose.
 //!
 //! # Limits
 //!
@@ -38,12 +47,21 @@
 //! # Example
 //!
 //! ```
-//! use petrocket_structure::fem::{solve_static, ElasticMaterial, MeshOptions};
+//! use petrocket_structure::fem::{solve_static_regions, ElasticMaterial, MeshOptions};
 //! use petrocket_structure::geometry::preset_profile;
+//! use petrocket_structure::materials::MaterialDb;
 //!
+//! // The preset names its amorphous regions (finish, base gate); the rest is the default.
 //! let bottle = preset_profile("2L")?;
+//! let db = MaterialDb::builtin();
 //! let pet = ElasticMaterial::new(4.5e9, 0.38, 1390.0)?;
-//! let sol = solve_static(&bottle, &pet, 5.0e5, &MeshOptions::default())?; // 5 bar(g)
+//! let sol = solve_static_regions(
+//!     &bottle,
+//!     &pet,
+//!     &mut |name| ElasticMaterial::from_material(db.get(name)?, 296.15),
+//!     5.0e5, // 5 bar(g)
+//!     &MeshOptions::default(),
+//! )?;
 //! let hoop = sol.peaks.hoop.value_pa;
 //! // Near the membrane value p·r/t of the thinnest body wall (0.30 mm, r = 52.35 mm).
 //! assert!((hoop / (5.0e5 * 0.05235 / 0.30e-3) - 1.0).abs() < 0.05);
@@ -57,6 +75,7 @@ pub mod load;
 mod mass;
 mod mesh;
 pub mod modal;
+mod plate;
 mod solve;
 mod stress;
 mod support;
@@ -68,6 +87,7 @@ pub use eigen::RESIDUAL_TOLERANCE;
 pub use load::{FrontOrigin, PressureHistory, PressureLoad, TravellingFront};
 pub use mesh::{Mesh, MeshOptions};
 pub use modal::{solve_modal, ModalSolution, Mode, RigidBodyMode};
+pub use plate::{Closure, PlateMesh, PlatePoint, PlateResult};
 pub use stress::{
     meridian_csv, von_mises, MeridianPoint, Peak, Peaks, Probe, Surface, ThroughWall,
     MERIDIAN_CSV_HEADER,
@@ -161,8 +181,11 @@ pub struct StaticSolution {
     /// self-equilibrated load (a check, not a load path). `None` when the engine does not
     /// report it (CalculiX).
     pub reaction_force_n: Option<f64>,
-    /// Axial cap load on the neck's top edge, N (0 when closed at both poles).
+    /// Axial cap load, N: the end load on the neck's top edge, or the pressure resultant
+    /// `p·π·a²` on a cap plate (0 when closed at both poles).
     pub cap_load_n: f64,
+    /// Results of the cap plate ([`Closure::FlatPlate`]), `None` otherwise.
+    pub plate: Option<PlateResult>,
 }
 
 impl StaticSolution {
@@ -180,13 +203,20 @@ impl StaticSolution {
         let peaks = stress::peaks(&meridian);
         let cap_load_n = if mesh.closed_top {
             0.0
+        } else if let Some(pl) = &mesh.plate {
+            pressure_pa * std::f64::consts::PI * pl.span_radius_m * pl.span_radius_m
         } else {
             let nq = 2 * mesh.layers;
             let top = mesh.half_stations() - 1;
             let r_i = mesh.nodes[mesh.node_at(top, 0).expect("inner node")][0];
             let r_o = mesh.nodes[mesh.node_at(top, nq).expect("outer node")][0];
-            pressure_pa * mesh.cap_traction_per_pa * std::f64::consts::PI * (r_o * r_o - r_i * r_i)
+            -pressure_pa * mesh.cap_pressure_per_pa * std::f64::consts::PI * (r_o * r_o - r_i * r_i)
         };
+        let plate = mesh
+            .plate
+            .as_ref()
+            .map(|pl| plate::result(pl, &displacements_m, &nodal_stress_pa, &mesh.nodes))
+            .transpose()?;
         Ok(Self {
             engine,
             pressure_pa,
@@ -198,6 +228,7 @@ impl StaticSolution {
             peaks,
             reaction_force_n,
             cap_load_n,
+            plate,
         })
     }
 
@@ -210,6 +241,27 @@ impl StaticSolution {
     pub fn meridian_csv(&self) -> String {
         meridian_csv(&self.meridian)
     }
+}
+
+/// The 4×4 axisymmetric elasticity matrix of an element (`σ_r, σ_z, σ_θ, τ_rz`).
+pub(crate) type ElasticityMatrix = [[f64; 4]; 4];
+
+/// Elasticity matrix and density of every element: its material region's
+/// ([`Mesh::assign_region_materials`]) or `default`.
+pub(crate) fn element_elasticity(
+    mesh: &Mesh,
+    default: &ElasticMaterial,
+) -> Result<(Vec<ElasticityMatrix>, Vec<f64>)> {
+    Ok(mesh
+        .element_materials(default)?
+        .iter()
+        .map(|m| {
+            (
+                element::elasticity(m.youngs_modulus_pa, m.poisson_ratio),
+                m.density_kg_m3,
+            )
+        })
+        .unzip())
 }
 
 /// Checks a gauge pressure: finite and ≥ 0 (Pa), with an explanation otherwise.
@@ -235,6 +287,27 @@ pub fn solve_static(
     solve_mesh(mesh, &material, p)
 }
 
+/// [`solve_static`] for a profile that names materials per region
+/// ([`Profile::row_materials`]): `lookup(name)` gives each region's elastic constants;
+/// elements without a named material (and a cap plate) use `material`.
+pub fn solve_static_regions(
+    profile: &Profile,
+    material: &ElasticMaterial,
+    lookup: &mut dyn FnMut(&str) -> Result<ElasticMaterial>,
+    p_gauge_pa: f64,
+    options: &MeshOptions,
+) -> Result<StaticSolution> {
+    let p = gauge_pressure(p_gauge_pa)?;
+    let material = ElasticMaterial::new(
+        material.youngs_modulus_pa,
+        material.poisson_ratio,
+        material.density_kg_m3,
+    )?;
+    let mut mesh = Mesh::new(profile, options)?;
+    mesh.assign_region_materials(lookup)?;
+    solve_mesh(mesh, &material, p)
+}
+
 /// Native solve on a given mesh.
 pub fn solve_mesh(
     mesh: Mesh,
@@ -242,7 +315,7 @@ pub fn solve_mesh(
     p_gauge_pa: f64,
 ) -> Result<StaticSolution> {
     let p = gauge_pressure(p_gauge_pa)?;
-    let d = element::elasticity(material.youngs_modulus_pa, material.poisson_ratio);
+    let (d, _) = element_elasticity(&mesh, material)?;
     let (eq, n_eq) = assembly::equation_numbers(&mesh);
     let k = assembly::stiffness(&mesh, &d, &eq, n_eq)?;
     let f_all = assembly::loads(&mesh, p);
@@ -268,10 +341,11 @@ pub fn solve_mesh(
     for (e, el) in mesh.elements.iter().enumerate() {
         let xe = mesh.element_coords(e);
         let ue: [f64; 16] = std::array::from_fn(|i| u[el[i / 2]][i % 2]);
-        let s = element::nodal_stresses(&xe, &d, &ue).map_err(|det| StructureError::Numerical {
-            stage: "stress recovery",
-            message: format!("element {} has det J = {det}", e + 1),
-        })?;
+        let s =
+            element::nodal_stresses(&xe, &d[e], &ue).map_err(|det| StructureError::Numerical {
+                stage: "stress recovery",
+                message: format!("element {} has det J = {det}", e + 1),
+            })?;
         for (a, &n) in el.iter().enumerate() {
             for c in 0..4 {
                 sum[n][c] += s[a][c];

@@ -15,7 +15,7 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use super::support::{breathing_omega, equation_numbers, max_radius, Support};
-use super::{assembly, eigen, element, mass, ElasticMaterial, Mesh};
+use super::{assembly, eigen, mass, ElasticMaterial, Mesh};
 use crate::error::{Result, StructureError};
 use crate::geometry::outward_normal;
 
@@ -148,10 +148,10 @@ pub fn solve_modal(
             requirement: "an integer from 1 to 200".into(),
         });
     }
-    let d = element::elasticity(material.youngs_modulus_pa, material.poisson_ratio);
+    let (d, rho) = super::element_elasticity(&mesh, material)?;
     let (eq, n_eq) = equation_numbers(&mesh, Some(support))?;
     let k = assembly::stiffness(&mesh, &d, &eq, n_eq)?;
-    let m = mass::mass(&mesh, material.density_kg_m3, &eq, n_eq)?;
+    let m = mass::mass(&mesh, &rho, &eq, n_eq)?;
     let omega_b = breathing_omega(max_radius(&mesh), material)?;
     // Shift below zero: K − σM is positive definite even with a rigid-body mode.
     let sigma = -(0.05 * omega_b).powi(2);

@@ -180,7 +180,11 @@ impl Mesh {
             axis_nodes: Vec::new(),
             inner_faces,
             cap_faces: Vec::new(),
-            cap_traction_per_pa: 0.0,
+            cap_pressure_per_pa: 0.0,
+            plate: None,
+            element_region: vec![None; m * layers],
+            region_names: Vec::new(),
+            region_elastic: Vec::new(),
             closed_top: false,
             options: MeshOptions {
                 layers,

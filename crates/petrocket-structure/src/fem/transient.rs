@@ -254,7 +254,7 @@ struct StressOperator {
 }
 
 impl StressOperator {
-    fn new(mesh: &Mesh, d: &[[f64; 4]; 4]) -> Result<Self> {
+    fn new(mesh: &Mesh, d: &[[[f64; 4]; 4]]) -> Result<Self> {
         let mut mats = Vec::with_capacity(mesh.elements.len());
         let mut count = vec![0u32; mesh.nodes.len()];
         for (e, el) in mesh.elements.iter().enumerate() {
@@ -263,7 +263,7 @@ impl StressOperator {
             for c in 0..16 {
                 let mut ue = [0.0; 16];
                 ue[c] = 1.0;
-                let s = element::nodal_stresses(&xe, d, &ue).map_err(|det| {
+                let s = element::nodal_stresses(&xe, &d[e], &ue).map_err(|det| {
                     StructureError::Numerical {
                         stage: "stress recovery",
                         message: format!("element {} has det J = {det}", e + 1),
@@ -338,7 +338,7 @@ impl FaceLoads {
         let cap = mesh
             .cap_faces
             .iter()
-            .flat_map(|&(e, face)| entries(e, face, -mesh.cap_traction_per_pa))
+            .flat_map(|&(e, face)| entries(e, face, mesh.cap_pressure_per_pa))
             .collect();
         Self {
             faces,
@@ -457,10 +457,10 @@ pub fn solve_transient_observed(
     history.check_covers(duration, f64::INFINITY)?;
 
     let probe_loc = locate(mesh, options.probe_z_m)?;
-    let d = element::elasticity(material.youngs_modulus_pa, material.poisson_ratio);
+    let (d, rho) = super::element_elasticity(mesh, material)?;
     let (eq, n_eq) = equation_numbers(mesh, Some(options.support))?;
     let k = assembly::stiffness(mesh, &d, &eq, n_eq)?;
-    let m = mass(mesh, material.density_kg_m3, &eq, n_eq)?;
+    let m = mass(mesh, &rho, &eq, n_eq)?;
     let loads = FaceLoads::new(mesh, &eq);
 
     // Static reference: peak pressure applied uniformly; a free body gets the static support.

@@ -1,4 +1,6 @@
-//! Profile CSV: header `z_m,r_m,t_m`, one row per line, `#` comments and blank lines ignored.
+//! Profile CSV: header `z_m,r_m,t_m` (or `z_m,r_m,t_m,material`, see
+//! [`crate::geometry`]'s material regions), one row per line, `#` comments and blank lines
+//! ignored.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -23,6 +25,8 @@ impl Profile {
         let mut header_seen = false;
         let mut rows = Vec::new();
         let mut lines = Vec::new();
+        let mut with_material = false;
+        let mut materials: Vec<Option<String>> = Vec::new();
         for (idx, raw) in text.lines().enumerate() {
             let line_no = idx + 1;
             let line = raw.trim();
@@ -31,28 +35,43 @@ impl Profile {
             }
             let fields: Vec<&str> = line.split(',').map(str::trim).collect();
             if !header_seen {
-                if fields != CSV_HEADER {
+                with_material = fields.len() == 4 && fields[3] == "material";
+                if fields[..fields.len().min(3)] != CSV_HEADER
+                    || (fields.len() > 3 && !with_material)
+                {
                     let looks_numeric = fields.iter().any(|f| f.parse::<f64>().is_ok());
                     let hint = if looks_numeric {
                         "missing header: the first line must be `z_m,r_m,t_m`"
                     } else {
-                        "the header must be exactly `z_m,r_m,t_m` (SI units: m)"
+                        "the header must be exactly `z_m,r_m,t_m` (SI units: m), optionally \
+                         followed by `,material`"
                     };
                     return Err(err(line_no, None, Some(line), hint.to_string()));
                 }
                 header_seen = true;
                 continue;
             }
-            if fields.len() != 3 {
+            let expected = if with_material { 3..=4 } else { 3..=3 };
+            if !expected.contains(&fields.len()) {
                 return Err(err(
                     line_no,
                     None,
                     Some(line),
-                    format!("expected 3 fields (z_m,r_m,t_m), found {}", fields.len()),
+                    if with_material {
+                        format!(
+                            "expected 3 or 4 fields (z_m,r_m,t_m[,material]), found {}",
+                            fields.len()
+                        )
+                    } else {
+                        format!("expected 3 fields (z_m,r_m,t_m), found {}", fields.len())
+                    },
                 ));
             }
+            if with_material {
+                materials.push(fields.get(3).map(|m| m.to_string()));
+            }
             let mut v = [0.0; 3];
-            for (k, (name, text)) in CSV_HEADER.iter().zip(&fields).enumerate() {
+            for (k, (name, text)) in CSV_HEADER.iter().zip(&fields[..3]).enumerate() {
                 let x: f64 = text.parse().map_err(|_| {
                     err(
                         line_no,
@@ -98,7 +117,7 @@ impl Profile {
                 "empty file: expected the header `z_m,r_m,t_m` and rows".into(),
             ));
         }
-        Profile::with_lines(rows, origin.to_string(), Some(&lines))
+        Profile::with_lines(rows, origin.to_string(), Some(&lines))?.with_materials(materials)
     }
 
     /// Reads and validates a profile CSV file.
@@ -111,8 +130,9 @@ impl Profile {
         Self::from_csv_str(&text, &path.display().to_string())
     }
 
-    /// The profile as CSV text (header `z_m,r_m,t_m`, values that round-trip exactly),
-    /// preceded by `#` comment lines from `comments`.
+    /// The profile as CSV text (header `z_m,r_m,t_m`, values that round-trip exactly; with
+    /// a 4th column `material` when the profile names materials), preceded by `#` comment
+    /// lines from `comments`.
     pub fn to_csv_string(&self, comments: &[&str]) -> String {
         let mut s = String::new();
         for c in comments {
@@ -120,9 +140,18 @@ impl Profile {
                 let _ = writeln!(s, "# {line}");
             }
         }
-        let _ = writeln!(s, "{}", CSV_HEADER.join(","));
-        for r in &self.rows {
-            let _ = writeln!(s, "{},{},{}", r.z_m, r.r_m, r.t_m);
+        let mats = self.row_materials();
+        if mats.is_empty() {
+            let _ = writeln!(s, "{}", CSV_HEADER.join(","));
+        } else {
+            let _ = writeln!(s, "{},material", CSV_HEADER.join(","));
+        }
+        for (i, r) in self.rows.iter().enumerate() {
+            let _ = write!(s, "{},{},{}", r.z_m, r.r_m, r.t_m);
+            if let Some(m) = mats.get(i) {
+                let _ = write!(s, ",{}", m.as_deref().unwrap_or(""));
+            }
+            s.push('\n');
         }
         s
     }

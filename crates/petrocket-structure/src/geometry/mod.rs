@@ -29,6 +29,7 @@
 mod csv;
 pub(crate) mod meridian;
 mod presets;
+mod regions;
 
 pub use meridian::CORNER_TURN_DEG;
 
@@ -37,8 +38,8 @@ use serde::Serialize;
 use crate::error::{Result, StructureError};
 
 pub use presets::{
-    capsule_profile, preset_profile, preset_shape, preset_shapes, PresetShape,
-    PRESET_SAMPLE_ANGLE_DEG,
+    capsule_profile, preset_profile, preset_shape, preset_shapes, PresetShape, AMORPHOUS_BASE_DEG,
+    AMORPHOUS_MATERIAL, PRESET_SAMPLE_ANGLE_DEG,
 };
 
 /// Column names of a profile CSV, in order.
@@ -85,6 +86,9 @@ pub struct Profile {
     origin: String,
     rows: Vec<ProfileRow>,
     warnings: Vec<String>,
+    /// Material name per row, for the span above it (`None`: the default material); empty
+    /// when the profile names no material (see [`Profile::with_materials`]).
+    materials: Vec<Option<String>>,
 }
 
 /// Local frame of the meridian at a row: unit tangent (direction of increasing arc length)
@@ -130,6 +134,7 @@ impl Profile {
             origin,
             rows,
             warnings: Vec::new(),
+            materials: Vec::new(),
         };
         p.validate(lines)?;
         Ok(p)
@@ -479,7 +484,7 @@ impl Profile {
 
     /// Points of the smooth mid-surface (see [`CORNER_TURN_DEG`] and the `meridian` module)
     /// sampled [`SURFACE_SAMPLES_PER_SPAN`] times between rows.
-    fn curve_samples(&self) -> Vec<meridian::CurvePoint> {
+    pub(crate) fn curve_samples(&self) -> Vec<meridian::CurvePoint> {
         meridian::Meridian::new(&self.for_meshing()).sample(SURFACE_SAMPLES_PER_SPAN)
     }
 
@@ -648,6 +653,7 @@ impl Profile {
             origin: self.origin.clone(),
             rows: self.mesh_rows(),
             warnings: self.warnings.clone(),
+            materials: Vec::new(),
         }
     }
 
@@ -660,7 +666,7 @@ impl Profile {
             .iter()
             .map(|r| ProfileRow::new(r.z_m, r.r_m, r.t_m * factor))
             .collect();
-        Profile::new(rows, self.origin.clone())
+        Profile::new(rows, self.origin.clone())?.with_materials(self.materials.clone())
     }
 }
 

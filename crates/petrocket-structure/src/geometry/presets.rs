@@ -25,11 +25,29 @@
 //! No wall-thickness maps of real bottles have been published (VALIDATION "Gaps"). The
 //! distribution here follows how stretch-blow moulding thins a preform — least at the gate and
 //! the finish, most in the body — and is piecewise linear:
-//! base pole 2.0 mm → 1.3·t at 30° from the pole → 1.1·t where the base meets the body; the body
-//! thinnest (`t`, the sidewall of the cylinder preset) at 35 % of its height, 1.15·t at its
-//! top; the shoulder 1.15·t → 1.4·t at mid-height → 0.6·t_f at 85 % of its height → the finish
-//! wall `t_f = 1.65 mm`. For the 2 L preset this gives a wall mass near the ≈48 g of VALIDATION
-//! B6 (see the tests), and a hoop-stress peak where the body is thinnest.
+//! base pole 2.0 mm → 1.15·t at 30° from the pole → 1.1·t where the base meets the body; the
+//! body thinnest (`t`, the sidewall of the cylinder preset) at 35 % of its height, 1.15·t at
+//! its top; the shoulder 1.15·t → 1.0·t at mid-height → 0.45·t_f at 85 % of its height → the
+//! finish wall `t_f = 1.65 mm`. The base and shoulder factors are set so that the 2 L preset
+//! weighs the ≈48 g of VALIDATION B6 (48.1 g with the amorphous finish and gate at
+//! 1335 kg/m³ and oriented PET at 1390 kg/m³ elsewhere; see the tests); the hoop-stress peak
+//! stays where the body is thinnest.
+//!
+//! # Material regions (ASSUMPTION)
+//!
+//! Stretch-blow moulding orients the PET where the preform is stretched; the neck finish is
+//! not stretched at all and the gate region at the base centre hardly, so both stay
+//! amorphous (VALIDATION P3: amorphous PET, UTS ≈55 MPa, E 2.3–2.7 GPa, against the oriented
+//! wall's ≈200 MPa and 4.5–5 GPa of P1–P2). The presets mark the finish and the base within
+//! 10° of the pole as `pet-amorphous` (profile column `material`); the rest of the wall is
+//! the default material chosen by the user (normally `pet-oriented`). Where the
+//! crystallinity changes is not published (VALIDATION "Gaps"); the 10° (≈9 mm from the axis
+//! of a 2 L base) keeps the amorphous zone where the assumed wall is still thick (≥ 1.45 mm
+//! of the 2.0 mm pole, i.e. stretched less than ≈1.4×). An amorphous zone out to 30°, where
+//! the assumed wall is down to 1.15·t ≈ 0.35 mm, would make the base fail first at
+//! ≈7 bar(g) — against measured 2 L bursts at 11.4–11.6 bar(g) by a longitudinal split of
+//! the sidewall (VALIDATION B1, B2): the two assumptions are not consistent, so the zone is
+//! kept to the thick gate.
 //!
 //! Everything is linear elastic and axisymmetric: no petaloid feet, no panels or ribs.
 
@@ -50,6 +68,13 @@ const FINISH_OUTER_DIAMETER_M: f64 = 0.025;
 /// Height of the neck finish above the shoulder, m (ASSUMPTION: a 28 mm PCO finish is about
 /// 17–21 mm tall including the neck below the support ring).
 const FINISH_HEIGHT_M: f64 = 0.021;
+/// Material of the barely stretched regions of a preset (the neck finish and the base
+/// within [`AMORPHOUS_BASE_DEG`] of the pole), VALIDATION P3; the rest of the wall is the
+/// default material (normally `pet-oriented`).
+pub const AMORPHOUS_MATERIAL: &str = "pet-amorphous";
+/// Polar angle from the base pole up to which a preset's base is amorphous, degrees
+/// (ASSUMPTION, see the module docs).
+pub const AMORPHOUS_BASE_DEG: f64 = 10.0;
 /// Wall thickness at the base pole (gate), m (ASSUMPTION, see the module docs).
 const BASE_POLE_THICKNESS_M: f64 = 2.0e-3;
 
@@ -180,9 +205,11 @@ impl PresetShape {
             });
         }
         let mut rows = Vec::new();
+        let mut materials: Vec<Option<String>> = Vec::new();
+        let amorphous = || Some(AMORPHOUS_MATERIAL.to_string());
         // Base hemisphere, polar angle phi from the pole.
         let n_base = (90.0 / PRESET_SAMPLE_ANGLE_DEG).round() as usize;
-        let base_knots = [(0.0, t_pole), (30.0, 1.3 * t), (90.0, 1.1 * t)];
+        let base_knots = [(0.0, t_pole), (30.0, 1.15 * t), (90.0, 1.1 * t)];
         for k in 0..=n_base {
             let phi_deg = 90.0 * k as f64 / n_base as f64;
             let phi = phi_deg.to_radians();
@@ -192,16 +219,23 @@ impl PresetShape {
                 r,
                 lerp_knots(&base_knots, phi_deg),
             ));
+            // The span above this row is amorphous up to AMORPHOUS_BASE_DEG from the pole.
+            materials.push(if phi_deg < AMORPHOUS_BASE_DEG - 1e-9 {
+                amorphous()
+            } else {
+                None
+            });
         }
         // Body: thinnest at 35 % of its height.
         rows.push(ProfileRow::new(zc + 0.35 * body, big_r, t));
         rows.push(ProfileRow::new(zc + body, big_r, 1.15 * t));
+        materials.extend([None, None]);
         // Shoulder ogive.
         let zs = zc + body;
         let sh_knots = [
             (0.0, 1.15 * t),
-            (0.5, 1.4 * t),
-            (0.85, 0.6 * t_f),
+            (0.5, 1.0 * t),
+            (0.85, 0.45 * t_f),
             (1.0, t_f),
         ];
         for k in 1..=SHOULDER_SEGMENTS {
@@ -212,10 +246,17 @@ impl PresetShape {
                 r,
                 lerp_knots(&sh_knots, zeta),
             ));
+            // The last shoulder row starts the finish, which is amorphous.
+            materials.push(if k == SHOULDER_SEGMENTS {
+                amorphous()
+            } else {
+                None
+            });
         }
         // Finish.
         rows.push(ProfileRow::new(h, r_n, t_f));
-        Profile::new(rows, format!("preset {}", self.name))
+        materials.push(None);
+        Profile::new(rows, format!("preset {}", self.name))?.with_materials(materials)
     }
 }
 

@@ -4,11 +4,14 @@
 use anyhow::Context;
 use clap::{ArgGroup, Args, ValueEnum};
 use petrocket_structure::calculix;
+use petrocket_structure::failure::WallMaterials;
 use petrocket_structure::fem::{
-    solve_mesh, validate_gauge_pressure, ElasticMaterial, Mesh, MeshOptions, Peak, StaticSolution,
+    solve_mesh, validate_gauge_pressure, Closure, ElasticMaterial, Mesh, MeshOptions, Peak,
+    StaticSolution,
 };
 use petrocket_structure::geometry::{preset_profile, Profile};
 use petrocket_structure::materials::MaterialDb;
+use petrocket_structure::StructureError;
 use petrocket_units::{Dimension, QuantityInput};
 use serde_json::{json, Value};
 use std::path::PathBuf;
@@ -21,6 +24,16 @@ pub enum EngineArg {
     Native,
     /// CalculiX `ccx` on the same mesh (must be on PATH, or set PETROCKET_CCX).
     Calculix,
+}
+
+/// How the top of an open neck is closed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CapArg {
+    /// The cap's axial end load p·π·r_i² as a uniform pull on the neck's top edge.
+    EndLoad,
+    /// A flat plate of the wall's material, thickness --cap-thickness, tied to the neck's
+    /// top edge and loaded by the pressure on its lower face.
+    Plate,
 }
 
 #[derive(Debug, Args)]
@@ -68,6 +81,17 @@ pub struct FemArgs {
     /// Element layers through the wall (before refinement).
     #[arg(long, default_value_t = 2)]
     layers: usize,
+    /// One material everywhere: ignore the profile's `material` column (and a preset's
+    /// amorphous finish and base gate).
+    #[arg(long)]
+    uniform_wall: bool,
+    /// Closure of an open neck: `end-load` (default) or `plate` (needs --cap-thickness).
+    #[arg(long, value_enum, default_value = "end-load")]
+    cap: CapArg,
+    /// Thickness of the flat-plate cap of `--cap plate` (m or with a unit, "2 mm"; finite,
+    /// > 0 and ≤ 1 m).
+    #[arg(long, allow_hyphen_values = true, required_if_eq("cap", "plate"))]
+    cap_thickness: Option<String>,
     /// Write the model as a CalculiX deck (CAX8) to this file.
     #[arg(long)]
     export_calculix: Option<PathBuf>,
@@ -115,6 +139,46 @@ fn peak_json(prefix: &str, p: &Peak, out: &mut serde_json::Map<String, Value>) {
     );
 }
 
+/// The closure from `--cap` and `--cap-thickness` (validated: exit 3 on bad input).
+/// A non-finite number (`nan`, `inf`) reaches the range check so that the message names
+/// the allowed range.
+fn closure(cap: CapArg, thickness: Option<&str>) -> anyhow::Result<Closure> {
+    let t = thickness
+        .map(|s| -> anyhow::Result<f64> {
+            match s.trim().parse::<f64>() {
+                Ok(v) if !v.is_finite() => Ok(v),
+                _ => s
+                    .parse::<QuantityInput>()
+                    .and_then(|q| q.to_si(Dimension::LENGTH))
+                    .context("--cap-thickness"),
+            }
+        })
+        .transpose()?;
+    let closure = match (cap, t) {
+        (CapArg::Plate, Some(thickness_m)) => Closure::FlatPlate { thickness_m },
+        (CapArg::Plate, None) => unreachable!("clap requires --cap-thickness with --cap plate"),
+        (CapArg::EndLoad, None) => Closure::EndLoad,
+        (CapArg::EndLoad, Some(t)) => {
+            return Err(StructureError::InvalidInput {
+                quantity: "cap plate thickness",
+                value: t,
+                unit: "m",
+                requirement: "given only with --cap plate (the default end-load cap has no \
+                              thickness)"
+                    .into(),
+            })
+            .context("--cap-thickness");
+        }
+    };
+    if let Closure::FlatPlate { thickness_m } = closure {
+        // Same check as the mesher, here to name the option.
+        Closure::FlatPlate { thickness_m }
+            .validate()
+            .context("--cap-thickness")?;
+    }
+    Ok(closure)
+}
+
 pub fn run(a: FemArgs) -> anyhow::Result<ExitCode> {
     let p = a
         .pressure
@@ -124,6 +188,11 @@ pub fn run(a: FemArgs) -> anyhow::Result<ExitCode> {
         (Some(path), _) => Profile::load_csv(path)?,
         (None, Some(name)) => preset_profile(name)?,
         (None, None) => unreachable!("clap requires --profile or --preset"),
+    };
+    let profile = if a.uniform_wall {
+        profile.uniform()
+    } else {
+        profile
     };
     let mut db = MaterialDb::builtin();
     if let Some(f) = &a.materials_file {
@@ -149,13 +218,29 @@ pub fn run(a: FemArgs) -> anyhow::Result<ExitCode> {
         .as_ref()
         .map(|q| q.to_si(Dimension::LENGTH).context("--probe-z"))
         .transpose()?;
+    let closure = closure(a.cap, a.cap_thickness.as_deref())?;
     let options = MeshOptions {
         refine: a.refine,
         layers: a.layers,
+        closure,
         ..MeshOptions::default()
     };
     let p = validate_gauge_pressure(p)?;
-    let mesh = Mesh::new(&profile, &options)?;
+    // Material regions of the profile (CSV column `material`): database materials at the
+    // same temperature; --youngs-modulus/--poisson/--density override the default only.
+    profile.check_materials(&db.names())?;
+    let mut mesh = Mesh::new(&profile, &options)?;
+    mesh.assign_region_materials(&mut |n| ElasticMaterial::from_material(db.get(n)?, t_k))?;
+    let region_materials = mesh
+        .region_names
+        .iter()
+        .map(|n| db.get(n))
+        .collect::<Result<Vec<_>, _>>()?;
+    let wall_materials = WallMaterials {
+        default: db.get(material_name)?,
+        regions: region_materials.clone(),
+        station_regions: mesh.station_regions(),
+    };
     if let Some(path) = &a.export_profile {
         let comment = format!(
             "bottle profile from petrocket {} ({}): mid-surface meridian from the base pole, \
@@ -184,7 +269,7 @@ pub fn run(a: FemArgs) -> anyhow::Result<ExitCode> {
         &material,
         p,
         probe_z,
-        (db.get(material_name)?, t_k),
+        (wall_materials, t_k),
     )?;
     let mut ccx_info = Value::Null;
     let sol: StaticSolution = match a.engine {
@@ -199,7 +284,21 @@ pub fn run(a: FemArgs) -> anyhow::Result<ExitCode> {
     if let Some(path) = &a.csv {
         write_file(path, &sol.meridian_csv(), "results CSV")?;
     }
-    let wall_mass = profile.wall_mass_kg(material.density_kg_m3)?;
+    let wall_mass = profile.wall_mass_regions_kg(material.density_kg_m3, &mut |n| {
+        Ok(db.get(n)?.density_kg_m3.value)
+    })?;
+    let regions_json: Vec<Value> = region_materials
+        .iter()
+        .map(|m| -> anyhow::Result<Value> {
+            let e = ElasticMaterial::from_material(m, t_k)?;
+            Ok(json!({
+                "name": m.name,
+                "youngs_modulus_Pa": e.youngs_modulus_pa,
+                "poisson_ratio": e.poisson_ratio,
+                "density_kg_m3": e.density_kg_m3,
+            }))
+        })
+        .collect::<anyhow::Result<_>>()?;
     if a.json {
         let mut out = serde_json::Map::new();
         out.insert("engine".into(), json!(sol.engine));
@@ -229,6 +328,7 @@ pub fn run(a: FemArgs) -> anyhow::Result<ExitCode> {
                 "density_kg_m3": material.density_kg_m3,
             }),
         );
+        out.insert("regions".into(), Value::Array(regions_json));
         out.insert(
             "mesh".into(),
             json!({
@@ -244,6 +344,21 @@ pub fn run(a: FemArgs) -> anyhow::Result<ExitCode> {
         peak_json("meridional", &sol.peaks.meridional, &mut out);
         peak_json("von_mises", &sol.peaks.von_mises, &mut out);
         out.insert("cap_load_N".into(), json!(sol.cap_load_n));
+        out.insert("closure".into(), json!(options.closure));
+        if let Some(pl) = &sol.plate {
+            out.insert(
+                "cap_plate".into(),
+                json!({
+                    "thickness_m": pl.thickness_m,
+                    "span_radius_m": pl.span_radius_m,
+                    "centre_deflection_m": pl.centre_deflection_m,
+                    "centre_radial_stress_lower_Pa": pl.points[0].radial_pa.inner,
+                    "centre_radial_stress_upper_Pa": pl.points[0].radial_pa.outer,
+                    "max_von_mises_stress_Pa": pl.max_von_mises_pa,
+                    "max_von_mises_stress_r_m": pl.max_von_mises_r_m,
+                }),
+            );
+        }
         out.insert("reaction_force_N".into(), json!(sol.reaction_force_n));
         if let Some(pr) = probe {
             out.insert(
@@ -302,6 +417,17 @@ pub fn run(a: FemArgs) -> anyhow::Result<ExitCode> {
                 pk.z_m * 1e3,
                 pk.r_m * 1e3,
                 pk.surface.name()
+            );
+        }
+        if let Some(pl) = &sol.plate {
+            println!(
+                "  cap plate {:.2} mm over r < {:.2} mm: centre deflection {:.4} mm, max von \
+                 Mises {:.2} MPa at r = {:.2} mm",
+                pl.thickness_m * 1e3,
+                pl.span_radius_m * 1e3,
+                pl.centre_deflection_m * 1e3,
+                pl.max_von_mises_pa / 1e6,
+                pl.max_von_mises_r_m * 1e3
             );
         }
         if let Some(pr) = probe {

@@ -3,13 +3,13 @@
 
 use anyhow::Context;
 use clap::{Args, ValueEnum};
-use petrocket_structure::failure::{burst_probability, FailureTracker};
+use petrocket_structure::failure::{burst_probability, FailureTracker, WallMaterials};
 use petrocket_structure::fem::{
     breathing_omega, solve_mesh, solve_modal, solve_transient_observed, ElasticMaterial,
     FrontOrigin, Mesh, PressureHistory, PressureLoad, RayleighDamping, Support, TransientOptions,
     TravellingFront, DEFAULT_DAMPING_RATIO,
 };
-use petrocket_structure::materials::{Material, MAX_STRAIN_RATE_PER_S, MIN_STRAIN_RATE_PER_S};
+use petrocket_structure::materials::{MAX_STRAIN_RATE_PER_S, MIN_STRAIN_RATE_PER_S};
 use petrocket_units::{Dimension, QuantityInput};
 use serde_json::{json, Map, Value};
 use std::path::PathBuf;
@@ -110,15 +110,16 @@ pub struct Report {
 }
 
 /// Runs the requested dynamic analyses on `mesh`; `p` is --pressure (Pa), `probe_z` the
-/// --probe-z (default: mid-height of the mid-surface); `strength` the database material
-/// and the wall temperature (K) for the safety factor over the wall and over time.
+/// --probe-z (default: mid-height of the mid-surface); `strength` the database materials
+/// of the wall (per region) and the wall temperature (K) for the safety factor over the
+/// wall and over time.
 pub fn run(
     a: &DynamicsArgs,
     mesh: &Mesh,
     material: &ElasticMaterial,
     p: f64,
     probe_z: Option<f64>,
-    strength: (&Material, f64),
+    strength: (WallMaterials<'_>, f64),
 ) -> anyhow::Result<Report> {
     let mut rep = Report::default();
     let support = match a.support {
@@ -234,8 +235,8 @@ pub fn run(
     let half_period = std::f64::consts::PI / breathing_omega(r_max, material)?;
     let rise = load.history().rise_time_s().max(half_period);
     let strain_rate = (eps_static / rise).clamp(MIN_STRAIN_RATE_PER_S, MAX_STRAIN_RATE_PER_S);
-    let (db_material, t_k) = strength;
-    let mut tracker = FailureTracker::new(db_material, None);
+    let (wall_materials, t_k) = strength;
+    let mut tracker = FailureTracker::with_regions(wall_materials.clone(), None);
     let sol = solve_transient_observed(mesh, material, &load, &opts, &mut |t, mer| {
         tracker.push(t, mer, &|_, _| t_k, strain_rate).map(|_| ())
     })?;
@@ -252,6 +253,8 @@ pub fn run(
     ));
     if let Some(f) = tracker.summary() {
         let sf = f.minimum.safety_factor;
+        // The Weibull scatter of the material that governs.
+        let db_material = wall_materials.material(f.minimum.region);
         let probability = burst_probability(sf, db_material.weibull_modulus.value)?;
         rep.json
             .insert("burst_probability".into(), json!(probability));
@@ -277,6 +280,7 @@ pub fn run(
                 "min_safety_factor_surface": f.minimum.surface.name(),
                 "equivalent_stress_Pa": f.minimum.equivalent_stress_pa,
                 "strength_Pa": f.minimum.strength_pa,
+                "strength_material": db_material.name,
                 "temperature_K": t_k,
                 "strain_rate_per_s": strain_rate,
                 "failure_surface": f.first_failure.map(|x| x.surface.name()),
