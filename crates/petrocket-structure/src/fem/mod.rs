@@ -277,14 +277,7 @@ pub fn solve_static(
     p_gauge_pa: f64,
     options: &MeshOptions,
 ) -> Result<StaticSolution> {
-    let p = gauge_pressure(p_gauge_pa)?;
-    let material = ElasticMaterial::new(
-        material.youngs_modulus_pa,
-        material.poisson_ratio,
-        material.density_kg_m3,
-    )?;
-    let mesh = Mesh::new(profile, options)?;
-    solve_mesh(mesh, &material, p)
+    solve_static_with(profile, material, None, p_gauge_pa, options)
 }
 
 /// [`solve_static`] for a profile that names materials per region
@@ -297,6 +290,21 @@ pub fn solve_static_regions(
     p_gauge_pa: f64,
     options: &MeshOptions,
 ) -> Result<StaticSolution> {
+    solve_static_with(profile, material, Some(lookup), p_gauge_pa, options)
+}
+
+/// Elastic constants of a named material region.
+type MaterialLookup<'a> = dyn FnMut(&str) -> Result<ElasticMaterial> + 'a;
+
+/// The common body of [`solve_static`] and [`solve_static_regions`]: check the inputs, mesh,
+/// resolve the region materials when a lookup is given, solve.
+fn solve_static_with(
+    profile: &Profile,
+    material: &ElasticMaterial,
+    lookup: Option<&mut MaterialLookup<'_>>,
+    p_gauge_pa: f64,
+    options: &MeshOptions,
+) -> Result<StaticSolution> {
     let p = gauge_pressure(p_gauge_pa)?;
     let material = ElasticMaterial::new(
         material.youngs_modulus_pa,
@@ -304,7 +312,9 @@ pub fn solve_static_regions(
         material.density_kg_m3,
     )?;
     let mut mesh = Mesh::new(profile, options)?;
-    mesh.assign_region_materials(lookup)?;
+    if let Some(lookup) = lookup {
+        mesh.assign_region_materials(lookup)?;
+    }
     solve_mesh(mesh, &material, p)
 }
 
