@@ -13,16 +13,9 @@ use petrocket_chem::flame::{
     BurningVelocity, FlameSpeed,
 };
 use petrocket_chem::GasMixture;
-use serde_json::Value;
 
 /// The target: ≤ 10 % from Cantera inside the validity range.
 const TOLERANCE: f64 = 0.10;
-
-fn golden() -> Value {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/flame_speed.json");
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    serde_json::from_str(&text).unwrap()
-}
 
 fn burning(gas: &GasMixture, text: &str, t: f64, p: f64) -> BurningVelocity {
     let x = gas.parse_mole_fractions("mixture", text).unwrap();
@@ -44,24 +37,15 @@ struct Row {
 
 fn rows() -> Vec<Row> {
     let gas = common::h2o2();
-    let g = golden();
+    let g = common::flame_golden();
     let mut out = Vec::new();
     for c in g["cases"].as_array().unwrap() {
-        let x = common::composition(&gas, &c["mole_fractions"]);
-        let t = c["T_K"].as_f64().unwrap();
-        let p = c["P_Pa"].as_f64().unwrap();
-        let state = gas.state_tpx(t, p, &x).unwrap();
+        let state = common::flame_case_state(&gas, c);
         let label = format!(
-            "{} | {} | {:.2} | {:.0} | {:.2} | {}",
+            "{} | {} | {}",
             c["group"].as_str().unwrap(),
             c["oxidiser"].as_str().unwrap(),
-            c["phi"].as_f64().unwrap(),
-            t,
-            p / 1e5,
-            match c["diluent"].as_str() {
-                Some(d) => format!("{d} {:.2}", c["diluent_mole_fraction"].as_f64().unwrap()),
-                None => "–".into(),
-            }
+            common::flame_case_conditions(c)
         );
         let b = match laminar_burning_velocity(&gas, &state).unwrap() {
             FlameSpeed::Burning(b) => b,
@@ -163,7 +147,7 @@ fn deviation_table_in_docs_is_current() {
 
 #[test]
 fn golden_grids_are_converged() {
-    let g = golden();
+    let g = common::flame_golden();
     for c in g["cases"].as_array().unwrap() {
         let change = c["relative_change_last_refinement"].as_f64().unwrap();
         assert!(change < 0.01, "{c}");

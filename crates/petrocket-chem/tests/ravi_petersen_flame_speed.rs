@@ -10,12 +10,6 @@ use petrocket_chem::flame::{
     default_model, laminar_burning_velocity_with, model_by_name, ravi_petersen, FlameSpeed,
     Oxidiser,
 };
-use serde_json::Value;
-
-fn golden() -> Value {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/flame_speed.json");
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
 
 struct Row {
     label: String,
@@ -29,24 +23,15 @@ fn rows() -> Vec<Row> {
     let gas = common::h2o2();
     let model = &ravi_petersen::H2_AIR;
     let mut out = Vec::new();
-    for c in golden()["cases"].as_array().unwrap() {
+    for c in common::flame_golden()["cases"].as_array().unwrap() {
         if c["oxidiser"].as_str() != Some("air") {
             continue;
         }
-        let x = common::composition(&gas, &c["mole_fractions"]);
-        let t = c["T_K"].as_f64().unwrap();
-        let p = c["P_Pa"].as_f64().unwrap();
-        let state = gas.state_tpx(t, p, &x).unwrap();
+        let state = common::flame_case_state(&gas, c);
         let label = format!(
-            "{} | {:.2} | {:.0} | {:.2} | {}",
+            "{} | {}",
             c["group"].as_str().unwrap(),
-            c["phi"].as_f64().unwrap(),
-            t,
-            p / 1e5,
-            match c["diluent"].as_str() {
-                Some(d) => format!("{d} {:.2}", c["diluent_mole_fraction"].as_f64().unwrap()),
-                None => "–".into(),
-            }
+            common::flame_case_conditions(c)
         );
         let FlameSpeed::Burning(b) =
             laminar_burning_velocity_with(&gas, &state, Some(model)).unwrap()

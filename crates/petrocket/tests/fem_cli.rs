@@ -2,13 +2,7 @@
 
 mod common;
 
-use common::{assert_exit, repo, run, scratch, text};
-
-fn json(args: &[&str]) -> serde_json::Value {
-    let o = run(args);
-    assert_exit(&o, 0, &[]);
-    serde_json::from_slice(&o.stdout).unwrap()
-}
+use common::{assert_exit, json, repo, run, scratch, text};
 
 #[test]
 fn preset_json_has_the_documented_keys() {

@@ -3,13 +3,7 @@
 
 mod common;
 
-use common::{assert_exit, run, scratch};
-
-fn json(args: &[&str]) -> serde_json::Value {
-    let o = run(args);
-    assert_exit(&o, 0, &[]);
-    serde_json::from_slice(&o.stdout).unwrap()
-}
+use common::{assert_exit, json, run, scratch};
 
 const PET: [&str; 6] = [
     "--youngs-modulus",

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{assert_exit, run, scratch};
+use common::{assert_exit, json, run, scratch};
 
 /// A capsule (R = 50 mm, wall 0.5 mm, cylinder 600 mm) whose lower half is `lower`.
 fn write_two_material_capsule(path: &std::path::Path, lower: &str) {
@@ -21,12 +21,6 @@ fn write_two_material_capsule(path: &std::path::Path, lower: &str) {
         s += &format!("{},{rr},{t}\n", r + l + r * phi.sin());
     }
     std::fs::write(path, s).unwrap();
-}
-
-fn json(args: &[&str]) -> serde_json::Value {
-    let o = run(args);
-    assert_exit(&o, 0, &[]);
-    serde_json::from_slice(&o.stdout).unwrap()
 }
 
 #[test]

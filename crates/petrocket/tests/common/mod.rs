@@ -29,6 +29,11 @@ pub fn json_out(o: &Output) -> serde_json::Value {
     serde_json::from_slice(&o.stdout).expect("one JSON object")
 }
 
+/// Runs `petrocket args…`, asserts success and parses the one JSON object on stdout.
+pub fn json(args: &[&str]) -> serde_json::Value {
+    json_out(&run(args))
+}
+
 /// Lossy UTF-8 text of an output stream.
 pub fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
