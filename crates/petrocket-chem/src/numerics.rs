@@ -140,3 +140,14 @@ mod tests {
         assert!(matches!(e, RootError::NotBracketed { .. }), "{e:?}");
     }
 }
+
+/// e^x for every element of `x`, in place.
+///
+/// The kinetics gather all exponentials of one evaluation (rate constants and equilibrium
+/// constants) into one slice so that they go through this single loop.
+#[inline]
+pub(crate) fn exp_in_place(x: &mut [f64]) {
+    for v in x {
+        *v = v.exp();
+    }
+}

@@ -27,6 +27,9 @@ pub(crate) struct RealLu {
     pub(crate) a: Vec<f64>,
     /// Row interchanges in LAPACK order: at step `k`, row `k` was swapped with row `piv[k]`.
     piv: Vec<usize>,
+    /// 1/U_kk, so that the back substitution, a chain of dependent operations, multiplies
+    /// instead of dividing.
+    inv_diag: Vec<f64>,
 }
 
 impl RealLu {
@@ -35,6 +38,7 @@ impl RealLu {
         self.n = n;
         self.a.resize(n * n, 0.0);
         self.piv.resize(n, 0);
+        self.inv_diag.resize(n, 0.0);
     }
 
     /// Factors `self.a` in place.
@@ -52,6 +56,7 @@ impl RealLu {
                 }
             }
             let inv = 1.0 / a[col_k + k];
+            self.inv_diag[k] = inv;
             for v in &mut a[col_k + k + 1..col_k + n] {
                 *v *= inv;
             }
@@ -84,22 +89,18 @@ impl RealLu {
         // Forward substitution with unit lower L, column oriented.
         for k in 0..n {
             let bk = b[k];
-            if bk != 0.0 {
-                let col = &a[k * n + k + 1..(k + 1) * n];
-                for (x, &m) in b[k + 1..n].iter_mut().zip(col) {
-                    *x -= m * bk;
-                }
+            let col = &a[k * n + k + 1..(k + 1) * n];
+            for (x, &m) in b[k + 1..n].iter_mut().zip(col) {
+                *x -= m * bk;
             }
         }
         // Back substitution with U, column oriented.
         for k in (0..n).rev() {
-            let bk = b[k] / a[k * n + k];
+            let bk = b[k] * self.inv_diag[k];
             b[k] = bk;
-            if bk != 0.0 {
-                let col = &a[k * n..k * n + k];
-                for (x, &u) in b[..k].iter_mut().zip(col) {
-                    *x -= u * bk;
-                }
+            let col = &a[k * n..k * n + k];
+            for (x, &u) in b[..k].iter_mut().zip(col) {
+                *x -= u * bk;
             }
         }
     }

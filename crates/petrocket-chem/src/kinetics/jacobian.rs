@@ -14,6 +14,7 @@
 //! exact up to rounding; `tests/kinetics_jacobian.rs` checks it against finite differences.
 //! Storage is dense (n_species² entries), adequate up to a few hundred species.
 
+use super::rate::TempTerms;
 use super::{conc_pow, conc_pow_deriv, Collider, Kinetics, KineticsWork};
 use nalgebra::DMatrix;
 
@@ -32,9 +33,11 @@ impl Kinetics {
         dwdc.fill(0.0);
         dwdt.iter_mut().for_each(|v| *v = 0.0);
         let conc = &work.conc;
-        let inv_t = 1.0 / work.temperature;
+        let tt = TempTerms::new(work.temperature);
+        let inv_t = tt.inv_t;
         for (i, r) in self.reactions.iter().enumerate() {
-            let rv = work.rate[i];
+            // The logarithmic derivatives of k (the update kept only k itself).
+            let rv = r.rate.eval(&tt, work.rate_m[i]);
             let (qf, qr) = (work.rop_f[i], work.rop_r[i]);
             let q = qf - qr;
             let dq_dt = if r.reversible {
@@ -50,11 +53,11 @@ impl Kinetics {
                     add_weights(grad, c, q * rv.dlnk_dlnm / m);
                 }
             }
-            let k_t = rv.k * work.third[i];
+            let k_t = work.k[i] * work.third[i];
             let inv_kc = work.inv_kc[i];
             // Three-body concentration: q/t computed without dividing by t.
             if let Some(c) = &r.three_body {
-                let q_over_t = rv.k * (work.prod_f[i] - inv_kc * work.prod_r[i]);
+                let q_over_t = work.k[i] * (work.prod_f[i] - inv_kc * work.prod_r[i]);
                 add_weights(grad, c, q_over_t);
             }
             for (a, &(j, o)) in r.orders.iter().enumerate() {

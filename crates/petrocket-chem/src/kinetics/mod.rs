@@ -25,6 +25,7 @@
 #![allow(clippy::float_cmp)]
 
 mod jacobian;
+mod plan;
 mod rate;
 
 use crate::error::{ChemError, Result};
@@ -32,7 +33,8 @@ use crate::mechanism::{RateModel, ThirdBody};
 use crate::mixture::{GasMixture, GasState};
 use crate::thermo::ThermoPoint;
 use petrocket_units::GAS_CONSTANT as R;
-use rate::{Arr, Blend, RateExpr, RateValue, TempTerms};
+use plan::{Plan, SLOTS};
+use rate::{Arr, Blend, RateExpr, TempTerms};
 
 /// Third-body weights: \[M\] = `default`·Σ C + Σ `deltas`·C.
 #[derive(Debug, Clone, PartialEq)]
@@ -86,8 +88,6 @@ struct Compiled {
     reversible: bool,
     /// Σ ν″ − Σ ν′.
     delta_n: f64,
-    /// Every coefficient is 1 or 2 and Δn is an integer (fast 1/K_c path).
-    small_integer_nu: bool,
     rate: RateExpr,
     /// Concentration the rate constant depends on (falloff \[M\], or C for PLOG/Chebyshev).
     rate_m: Option<Collider>,
@@ -100,24 +100,35 @@ struct Compiled {
 pub struct Kinetics {
     gas: GasMixture,
     reactions: Vec<Compiled>,
+    plan: Plan,
 }
 
 /// Everything evaluated at one (T, C) state; reused between calls to avoid allocation.
+///
+/// Per-species arrays carry one extra "ghost" entry (concentration 1, exp(g°/RT) 1) that the
+/// unused slots of [`plan::SlotReaction`]s point to.
 #[derive(Debug, Clone, Default)]
 pub struct KineticsWork {
     temperature: f64,
     c_total: f64,
+    /// Concentrations (mol/m³) and the ghost 1.
     conc: Vec<f64>,
     thermo: Vec<ThermoPoint>,
-    rate: Vec<RateValue>,
+    /// Forward rate constant k_f per reaction (without a three-body \[M\]).
+    k: Vec<f64>,
+    /// Concentrations of the plan's distinct colliders and a ghost 1 (mol/m³).
+    m: Vec<f64>,
     /// Collision concentration of the rate (0 if none).
     rate_m: Vec<f64>,
     /// Three-body concentration (1 if not a three-body reaction).
     third: Vec<f64>,
     /// 1/K_c (0 for irreversible reactions).
     inv_kc: Vec<f64>,
-    /// exp(g°_k/(R T)) per species (scratch).
+    /// Exponents, then their exponentials: Arrhenius terms followed by g°_k/(R T) (scratch).
+    exps: Vec<f64>,
+    /// exp(g°_k/(R T)) and its inverse per species, with the ghost 1 (scratch).
     species_exp: Vec<f64>,
+    species_exp_inv: Vec<f64>,
     /// Concentration products Π C^o (forward) and Π C^ν″ (reverse).
     prod_f: Vec<f64>,
     prod_r: Vec<f64>,
@@ -240,14 +251,7 @@ impl Kinetics {
                     None,
                 ),
             };
-            let small_integer_nu = r
-                .reactants
-                .iter()
-                .chain(&r.products)
-                .all(|&(_, nu)| nu == 1.0 || nu == 2.0)
-                && r.reactants.len() + r.products.len() <= 6;
             reactions.push(Compiled {
-                small_integer_nu,
                 reactants: r.reactants.clone(),
                 products: r.products.clone(),
                 orders,
@@ -260,6 +264,7 @@ impl Kinetics {
         }
         Ok(Self {
             gas: gas.clone(),
+            plan: Plan::new(&reactions, mech.species.len()),
             reactions,
         })
     }
@@ -285,13 +290,16 @@ impl Kinetics {
         KineticsWork {
             temperature: f64::NAN,
             c_total: f64::NAN,
-            conc: vec![0.0; ns],
+            conc: vec![1.0; ns + 1],
             thermo: vec![ThermoPoint::default(); ns],
-            rate: vec![RateValue::default(); nr],
+            k: vec![0.0; nr],
+            m: vec![1.0; self.plan.colliders.len() + 1],
             rate_m: vec![0.0; nr],
             third: vec![1.0; nr],
             inv_kc: vec![0.0; nr],
-            species_exp: vec![0.0; ns],
+            exps: vec![0.0; self.plan.arr_rxn.len() + ns],
+            species_exp: vec![1.0; ns + 1],
+            species_exp_inv: vec![1.0; ns + 1],
             prod_f: vec![0.0; nr],
             prod_r: vec![0.0; nr],
             rop_f: vec![0.0; nr],
@@ -327,66 +335,116 @@ impl Kinetics {
     }
 
     fn update_rates(&self, work: &mut KineticsWork, t: f64, conc: &[f64]) {
-        debug_assert_eq!(conc.len(), self.n_species());
+        let ns = self.n_species();
+        debug_assert_eq!(conc.len(), ns);
+        let plan = &self.plan;
         work.temperature = t;
-        work.conc.copy_from_slice(conc);
+        work.conc[..ns].copy_from_slice(conc);
         let c_total: f64 = conc.iter().sum();
         work.c_total = c_total;
         let tt = TempTerms::new(t);
-        let rt_p0 = R * t / self.gas.reference_pressure();
-        let inv_rt_p0 = 1.0 / rt_p0;
-        let ln_p0_rt = -rt_p0.ln();
-        // exp(g°_k/RT) per species, if no product of three can overflow or underflow.
+        for (m, c) in work.m.iter_mut().zip(&plan.colliders) {
+            *m = c.concentration(c_total, conc);
+        }
+
+        // Every exponential of the evaluation in one batch: the Arrhenius rate constants'
+        // exp(b ln T − (Ea/R)/T), then exp(g°_k/(R T)) for the equilibrium constants.
+        let n_arr = plan.arr_rxn.len();
+        let (arr_exps, g_exps) = work.exps.split_at_mut(n_arr);
+        for ((x, b), ea_r) in arr_exps.iter_mut().zip(&plan.arr_b).zip(&plan.arr_ea_r) {
+            *x = b * tt.ln_t - ea_r * tt.inv_t;
+        }
+        // The slot form of 1/K_c multiplies up to six factors exp(±g°/RT): safe from
+        // overflow and underflow while every |g°/RT| < 110.
         let species_exp_ok = work.thermo.iter().all(|p| p.g_rt().abs() < 110.0);
-        if species_exp_ok {
-            for (e, p) in work.species_exp.iter_mut().zip(&work.thermo) {
-                *e = p.g_rt().exp();
-            }
+        for (x, p) in g_exps.iter_mut().zip(&work.thermo) {
+            *x = p.g_rt();
+        }
+        crate::numerics::exp_in_place(&mut work.exps);
+        let (arr_exps, g_exps) = work.exps.split_at(n_arr);
+        for ((&i, a), e) in plan.arr_rxn.iter().zip(&plan.arr_a).zip(arr_exps) {
+            work.k[i] = a * e;
+        }
+        for &(i, a) in &plan.const_rxn {
+            work.k[i] = a;
         }
         for (i, r) in self.reactions.iter().enumerate() {
-            let m = r
-                .rate_m
-                .as_ref()
-                .map_or(0.0, |c| c.concentration(c_total, conc));
-            work.rate_m[i] = m;
-            work.rate[i] = r.rate.eval(&tt, m);
-            work.third[i] = r
-                .three_body
-                .as_ref()
-                .map_or(1.0, |c| c.concentration(c_total, conc));
+            work.third[i] = work.m[plan.third_slot[i]];
+            work.rate_m[i] = if r.rate_m.is_some() {
+                work.m[plan.rate_m_slot[i]]
+            } else {
+                0.0
+            };
+        }
+        for &i in &plan.expr_rxn {
+            work.k[i] = self.reactions[i].rate.eval(&tt, work.rate_m[i]).k;
+        }
+
+        let rt_p0 = R * t / self.gas.reference_pressure();
+        // ln(p°/(R T)), needed only off the slot path.
+        let ln_p0_rt = || -rt_p0.ln();
+        // (p°/(R T))^(−Δn) for Δn = −3..=3.
+        let rt_pow = [
+            1.0 / (rt_p0 * rt_p0 * rt_p0),
+            1.0 / (rt_p0 * rt_p0),
+            1.0 / rt_p0,
+            1.0,
+            rt_p0,
+            rt_p0 * rt_p0,
+            rt_p0 * rt_p0 * rt_p0,
+        ];
+        if species_exp_ok {
+            for ((e, ei), g) in work
+                .species_exp
+                .iter_mut()
+                .zip(work.species_exp_inv.iter_mut())
+                .zip(g_exps)
+            {
+                *e = *g;
+                *ei = 1.0 / g;
+            }
+        }
+        let c = &work.conc;
+        for s in &plan.slot_rxn {
+            let i = s.i;
+            let pf = c[s.reactants[0]] * c[s.reactants[1]] * c[s.reactants[2]];
+            let kf = work.k[i] * work.third[i];
+            work.prod_f[i] = pf;
+            work.rop_f[i] = kf * pf;
+            if s.reversible {
+                let pr = c[s.products[0]] * c[s.products[1]] * c[s.products[2]];
+                let inv_kc = if species_exp_ok {
+                    let (e, ei) = (&work.species_exp, &work.species_exp_inv);
+                    let num = (0..SLOTS).fold(1.0, |v, j| v * e[s.products[j]]);
+                    let den = (0..SLOTS).fold(1.0, |v, j| v * ei[s.reactants[j]]);
+                    rt_pow[(s.delta_n + 3) as usize] * num * den
+                } else {
+                    (-self.ln_kc(&self.reactions[i], &work.thermo, ln_p0_rt())).exp()
+                };
+                work.inv_kc[i] = inv_kc;
+                work.prod_r[i] = pr;
+                work.rop_r[i] = kf * inv_kc * pr;
+            } else {
+                work.inv_kc[i] = 0.0;
+                work.prod_r[i] = 0.0;
+                work.rop_r[i] = 0.0;
+            }
+        }
+        for &i in &plan.general_rxn {
+            let r = &self.reactions[i];
             let mut pf = 1.0;
             for &(k, o) in &r.orders {
-                pf *= conc_pow(conc[k], o);
+                pf *= conc_pow(c[k], o);
             }
             work.prod_f[i] = pf;
-            let kf = work.rate[i].k * work.third[i];
+            let kf = work.k[i] * work.third[i];
             work.rop_f[i] = kf * pf;
             if r.reversible {
                 let mut pr = 1.0;
                 for &(k, nu) in &r.products {
-                    pr *= conc_pow(conc[k], nu);
+                    pr *= conc_pow(c[k], nu);
                 }
-                // 1/K_c from the per-species exponentials when they are all in range and the
-                // coefficients are small integers (one exp per species instead of one per
-                // reaction); otherwise directly.
-                let inv_kc = if species_exp_ok && r.small_integer_nu {
-                    let e = &work.species_exp;
-                    let mut v = match r.delta_n as i32 {
-                        -1 => inv_rt_p0,
-                        0 => 1.0,
-                        1 => rt_p0,
-                        d => rt_p0.powi(d),
-                    };
-                    for &(k, nu) in &r.products {
-                        v *= if nu == 1.0 { e[k] } else { e[k] * e[k] };
-                    }
-                    for &(k, nu) in &r.reactants {
-                        v /= if nu == 1.0 { e[k] } else { e[k] * e[k] };
-                    }
-                    v
-                } else {
-                    (-self.ln_kc(r, &work.thermo, ln_p0_rt)).exp()
-                };
+                let inv_kc = (-self.ln_kc(r, &work.thermo, ln_p0_rt())).exp();
                 work.inv_kc[i] = inv_kc;
                 work.prod_r[i] = pr;
                 work.rop_r[i] = kf * inv_kc * pr;
@@ -424,17 +482,17 @@ impl Kinetics {
         (dh - r.delta_n) * inv_t
     }
 
-    /// Net production rates ω̇_k (mol/(m³ s)) from the last [`Kinetics::update`].
+    /// Net production rates ω̇_k = Σ_r ν_kr (q_f − q_r) (mol/(m³ s)) from the last
+    /// [`Kinetics::update`].
     pub fn net_production_rates(&self, work: &KineticsWork, wdot: &mut [f64]) {
-        wdot.iter_mut().for_each(|w| *w = 0.0);
-        for (i, r) in self.reactions.iter().enumerate() {
-            let q = work.rop_f[i] - work.rop_r[i];
-            for &(k, nu) in &r.reactants {
-                wdot[k] -= nu * q;
-            }
-            for &(k, nu) in &r.products {
-                wdot[k] += nu * q;
-            }
+        let p = &self.plan;
+        for (k, w) in wdot.iter_mut().enumerate() {
+            let range = p.row_start[k]..p.row_start[k + 1];
+            *w = p.row_rxn[range.clone()]
+                .iter()
+                .zip(&p.row_nu[range])
+                .map(|(&i, nu)| nu * (work.rop_f[i] - work.rop_r[i]))
+                .sum();
         }
     }
 
@@ -466,7 +524,7 @@ impl Kinetics {
             .zip(&work.thermo)
             .map(|(w, p)| w * p.h_rt * rt)
             .sum::<f64>();
-        let kf: Vec<f64> = work.rate.iter().map(|v| v.k).collect();
+        let kf = work.k.clone();
         let out = KineticsRates {
             reverse_rate_constants: kf.iter().zip(&work.inv_kc).map(|(k, i)| k * i).collect(),
             forward_rate_constants: kf,

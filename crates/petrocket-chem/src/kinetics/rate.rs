@@ -56,9 +56,10 @@ impl TempTerms {
 /// Arrhenius expression with Ea/R precomputed.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Arr {
-    a: f64,
-    b: f64,
-    ea_r: f64,
+    pub a: f64,
+    pub b: f64,
+    /// Ea/R (K).
+    pub ea_r: f64,
 }
 
 impl From<&Arrhenius> for Arr {
@@ -72,10 +73,15 @@ impl From<&Arrhenius> for Arr {
 }
 
 impl Arr {
+    /// Whether k does not depend on T (A = 0, or b = 0 and Ea = 0).
+    pub fn is_constant(&self) -> bool {
+        self.a == 0.0 || (self.b == 0.0 && self.ea_r == 0.0)
+    }
+
     /// k = A·exp(b ln T − (Ea/R)/T).
     #[inline]
     pub fn k(&self, tt: &TempTerms) -> f64 {
-        if self.a == 0.0 || (self.b == 0.0 && self.ea_r == 0.0) {
+        if self.is_constant() {
             return self.a;
         }
         self.a * (self.b * tt.ln_t - self.ea_r * tt.inv_t).exp()

@@ -1,0 +1,170 @@
+//! The evaluation plan: the compiled reactions rearranged into flat arrays for the inner loop
+//! of the reactors (rates of progress and net production rates at one state).
+//!
+//! The per-reaction description ([`Compiled`]) is convenient but slow to walk: every reaction
+//! owns small vectors of (species, coefficient) pairs, optional third-body descriptions and a
+//! rate expression behind an enum. A reactor evaluates the same mechanism millions of times, so
+//! the plan groups the work by kind instead (the layout of code-generating tools such as
+//! pyJac, Niemeyer, Curtis & Sung, Comput. Phys. Commun. 215 (2017) 188–203, built here at
+//! load time from data):
+//!
+//! - **Arrhenius rate constants** as structure-of-arrays (A, b, Ea/R): the exponents for all
+//!   reactions, and g°/(R T) for all species, are formed in one pass and exponentiated in one
+//!   batch; constant rate constants skip the exponential; falloff, PLOG and Chebyshev
+//!   reactions go through their rate expression.
+//! - **Third-body concentrations** are computed once per distinct set of efficiencies.
+//! - **Standard reactions** (every order equal to its stoichiometric coefficient, integer
+//!   coefficients, at most three molecules per side) keep three species "slots" per side.
+//!   Unused slots point to a ghost entry whose concentration and exp(g°/RT) are 1, so
+//!   Π C^ν and K_c are three multiplications without branches. Other reactions (fractional or
+//!   explicit orders, more than three molecules) use the general per-reaction path.
+//! - **Net production rates** ω̇_k = Σ_r ν_kr q_r as a compressed sparse row matrix (species ×
+//!   reactions), a gather without branches.
+//!
+//! The arithmetic is the same as the per-reaction path; only the order of the sums in ω̇ and
+//! [M] may change the last bit.
+
+use super::{Collider, Compiled};
+use crate::kinetics::rate::RateExpr;
+
+/// Species slots per side of a standard reaction.
+pub(super) const SLOTS: usize = 3;
+
+/// A standard reaction: unit or small integer coefficients through slots.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct SlotReaction {
+    /// Reaction index.
+    pub i: usize,
+    /// Reactant species, repeated for ν = 2 or 3; the ghost index (n_species) when unused.
+    pub reactants: [usize; SLOTS],
+    /// Product species, likewise.
+    pub products: [usize; SLOTS],
+    /// Σν″ − Σν′ (an integer, −3..=3), as an index offset into the powers of p°/(R T).
+    pub delta_n: i32,
+    pub reversible: bool,
+}
+
+/// The flat evaluation plan of a mechanism.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(super) struct Plan {
+    /// Reactions whose rate constant is A·exp(b ln T − (Ea/R)/T) with a T dependence.
+    pub arr_rxn: Vec<usize>,
+    pub arr_a: Vec<f64>,
+    pub arr_b: Vec<f64>,
+    pub arr_ea_r: Vec<f64>,
+    /// Reactions with a temperature-independent Arrhenius rate constant, and its value.
+    pub const_rxn: Vec<(usize, f64)>,
+    /// Reactions evaluated through their [`RateExpr`] (falloff, PLOG, Chebyshev).
+    pub expr_rxn: Vec<usize>,
+    /// Distinct collision-partner weightings.
+    pub colliders: Vec<Collider>,
+    /// Per reaction: index into the collider concentrations of its three-body factor, or
+    /// `colliders.len()` (a ghost entry of 1) for reactions without one.
+    pub third_slot: Vec<usize>,
+    /// Per reaction: index of the collision concentration its rate constant depends on, or
+    /// the ghost entry (rate without such dependence).
+    pub rate_m_slot: Vec<usize>,
+    /// Standard reactions.
+    pub slot_rxn: Vec<SlotReaction>,
+    /// Every other reaction (general per-reaction path).
+    pub general_rxn: Vec<usize>,
+    /// ω̇ = N q in CSR form: row k holds `(reaction, ν_kr)` for `row_start[k]..row_start[k+1]`.
+    pub row_start: Vec<usize>,
+    pub row_rxn: Vec<usize>,
+    pub row_nu: Vec<f64>,
+}
+
+impl Plan {
+    /// Arrange `reactions` of a mechanism with `ns` species.
+    pub fn new(reactions: &[Compiled], ns: usize) -> Self {
+        let mut plan = Plan::default();
+        let slot_of = |plan: &mut Plan, c: &Option<Collider>| -> Option<usize> {
+            let c = c.as_ref()?;
+            Some(match plan.colliders.iter().position(|x| x == c) {
+                Some(j) => j,
+                None => {
+                    plan.colliders.push(c.clone());
+                    plan.colliders.len() - 1
+                }
+            })
+        };
+        let mut third = Vec::with_capacity(reactions.len());
+        let mut rate_m = Vec::with_capacity(reactions.len());
+        for (i, r) in reactions.iter().enumerate() {
+            match &r.rate {
+                RateExpr::Arrhenius(a) if a.is_constant() => plan.const_rxn.push((i, a.a)),
+                RateExpr::Arrhenius(a) => {
+                    plan.arr_rxn.push(i);
+                    plan.arr_a.push(a.a);
+                    plan.arr_b.push(a.b);
+                    plan.arr_ea_r.push(a.ea_r);
+                }
+                _ => plan.expr_rxn.push(i),
+            }
+            third.push(slot_of(&mut plan, &r.three_body));
+            rate_m.push(slot_of(&mut plan, &r.rate_m));
+            match slots(r, ns) {
+                Some(s) => plan.slot_rxn.push(SlotReaction { i, ..s }),
+                None => plan.general_rxn.push(i),
+            }
+        }
+        let ghost = plan.colliders.len();
+        plan.third_slot = third.into_iter().map(|s| s.unwrap_or(ghost)).collect();
+        plan.rate_m_slot = rate_m.into_iter().map(|s| s.unwrap_or(ghost)).collect();
+
+        // Net stoichiometric matrix, merging a species that appears on both sides.
+        let mut rows: Vec<Vec<(usize, f64)>> = vec![Vec::new(); ns];
+        for (i, r) in reactions.iter().enumerate() {
+            let sides = r.reactants.iter().map(|&(k, nu)| (k, -nu));
+            for (k, nu) in sides.chain(r.products.iter().copied()) {
+                match rows[k].iter_mut().find(|(j, _)| *j == i) {
+                    Some(e) => e.1 += nu,
+                    None => rows[k].push((i, nu)),
+                }
+            }
+        }
+        plan.row_start.push(0);
+        for row in rows {
+            for (i, nu) in row.into_iter().filter(|e| e.1 != 0.0) {
+                plan.row_rxn.push(i);
+                plan.row_nu.push(nu);
+            }
+            plan.row_start.push(plan.row_rxn.len());
+        }
+        plan
+    }
+}
+
+/// Slot form of a reaction, if it is standard (orders equal to integer coefficients, at most
+/// [`SLOTS`] molecules a side).
+fn slots(r: &Compiled, ns: usize) -> Option<SlotReaction> {
+    let orders_are_stoichiometric = r.orders.len() == r.reactants.len()
+        && r.orders.iter().zip(&r.reactants).all(|(o, s)| o == s);
+    if !orders_are_stoichiometric {
+        return None;
+    }
+    let fill = |side: &[(usize, f64)]| -> Option<[usize; SLOTS]> {
+        let mut out = [ns; SLOTS];
+        let mut n = 0;
+        for &(k, nu) in side {
+            if nu.fract() != 0.0 || nu < 1.0 {
+                return None;
+            }
+            for _ in 0..nu as usize {
+                *out.get_mut(n)? = k;
+                n += 1;
+            }
+        }
+        Some(out)
+    };
+    let molecules = |s: &[usize; SLOTS]| s.iter().filter(|&&k| k < ns).count() as i32;
+    let reactants = fill(&r.reactants)?;
+    let products = fill(&r.products)?;
+    Some(SlotReaction {
+        i: 0,
+        reactants,
+        products,
+        delta_n: molecules(&products) - molecules(&reactants),
+        reversible: r.reversible,
+    })
+}
