@@ -99,6 +99,17 @@ pub(crate) fn solve_increasing<E>(
     })
 }
 
+/// e^x for every element of `x`, in place.
+///
+/// The kinetics gather all exponentials of one evaluation (rate constants and equilibrium
+/// constants) into one slice so that they go through this single loop.
+#[inline]
+pub(crate) fn exp_in_place(x: &mut [f64]) {
+    for v in x {
+        *v = v.exp();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -138,16 +149,5 @@ mod tests {
         let e = solve_increasing::<()>(|x| Ok((x + 1.0, 1.0)), 5.0, (1.0, 10.0), 1e-12, 0.0, 100)
             .unwrap_err();
         assert!(matches!(e, RootError::NotBracketed { .. }), "{e:?}");
-    }
-}
-
-/// e^x for every element of `x`, in place.
-///
-/// The kinetics gather all exponentials of one evaluation (rate constants and equilibrium
-/// constants) into one slice so that they go through this single loop.
-#[inline]
-pub(crate) fn exp_in_place(x: &mut [f64]) {
-    for v in x {
-        *v = v.exp();
     }
 }

@@ -168,3 +168,109 @@ fn slots(r: &Compiled, ns: usize) -> Option<SlotReaction> {
         reversible: r.reversible,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::kinetics::Kinetics;
+    use crate::mixture::GasMixture;
+
+    fn mechanism(file: &str) -> GasMixture {
+        GasMixture::load(&format!("{}/tests/data/{file}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    }
+
+    /// The same kinetics with every reaction on the general per-reaction path.
+    fn general_only(kin: &Kinetics) -> Kinetics {
+        let mut g = kin.clone();
+        g.plan.slot_rxn.clear();
+        g.plan.general_rxn = (0..kin.n_reactions()).collect();
+        g
+    }
+
+    /// Net production rates at (t, p) of a mixture with a little of every species.
+    fn wdot(kin: &Kinetics, t: f64, p: f64) -> Vec<f64> {
+        let gas = kin.gas();
+        let x: Vec<f64> = (0..gas.n_species())
+            .map(|k| 0.02 + 0.01 * (k % 7) as f64)
+            .collect();
+        let sum: f64 = x.iter().sum();
+        let x: Vec<f64> = x.iter().map(|v| v / sum).collect();
+        let state = gas.state_tpx(t, p, &x).unwrap();
+        let mut work = kin.work();
+        kin.update(&mut work, t, &Kinetics::concentrations(&state));
+        let mut out = vec![0.0; gas.n_species()];
+        kin.net_production_rates(&work, &mut out);
+        out
+    }
+
+    #[test]
+    fn slot_path_equals_the_general_path() {
+        for file in ["kinetics_features.yaml", "gri30.yaml"] {
+            let kin = Kinetics::new(&mechanism(file)).unwrap();
+            assert!(
+                !kin.plan.slot_rxn.is_empty(),
+                "{file}: no standard reactions"
+            );
+            let general = general_only(&kin);
+            // 300 K exercises the K_c fallback (|g°/RT| ≥ 110), the others the slot form.
+            for (t, p) in [(300.0, 1e5), (1000.0, 1e5), (1800.0, 2e6), (3000.0, 5e6)] {
+                let (a, b) = (wdot(&kin, t, p), wdot(&general, t, p));
+                let scale = b.iter().fold(0.0f64, |m, v| m.max(v.abs()));
+                for (k, (x, y)) in a.iter().zip(&b).enumerate() {
+                    assert!(
+                        (x - y).abs() <= 1e-12 * scale,
+                        "{file} T = {t} K: species {k}: plan {x:e} vs general {y:e}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn plan_layout() {
+        let kin = Kinetics::new(&mechanism("kinetics_features.yaml")).unwrap();
+        let (mech, plan) = (kin.gas().mechanism(), &kin.plan);
+        let ns = mech.species.len();
+        let k = |name: &str| mech.species.iter().position(|s| s.name == name).unwrap();
+        // Every reaction is on exactly one path, with exactly one rate-constant evaluation.
+        let mut paths: Vec<usize> = plan.slot_rxn.iter().map(|s| s.i).collect();
+        paths.extend(&plan.general_rxn);
+        paths.sort_unstable();
+        assert_eq!(paths, (0..kin.n_reactions()).collect::<Vec<_>>());
+        let mut rates: Vec<usize> = plan.arr_rxn.clone();
+        rates.extend(plan.const_rxn.iter().map(|c| c.0));
+        rates.extend(&plan.expr_rxn);
+        rates.sort_unstable();
+        assert_eq!(rates, (0..kin.n_reactions()).collect::<Vec<_>>());
+        // Reaction 3, 2 OH <=> O + H2O: OH twice, ghost third slot, Δn = 0.
+        let r3 = plan.slot_rxn.iter().find(|s| s.i == 2).unwrap();
+        assert_eq!(r3.reactants, [k("OH"), k("OH"), ns]);
+        assert_eq!(r3.products, [k("O"), k("H2O"), ns]);
+        assert_eq!(r3.delta_n, 0);
+        // Reaction 11 is irreversible.
+        assert!(!plan.slot_rxn.iter().find(|s| s.i == 10).unwrap().reversible);
+        // Reactions with explicit non-stoichiometric orders are general.
+        for (i, r) in mech.reactions.iter().enumerate() {
+            let explicit = r.orders.iter().any(|&(s, o)| {
+                r.reactants
+                    .iter()
+                    .find(|x| x.0 == s)
+                    .is_none_or(|x| x.1 != o)
+            });
+            if explicit {
+                assert!(plan.general_rxn.contains(&i), "reaction {}", i + 1);
+            }
+        }
+        assert!(!plan.general_rxn.is_empty());
+        // Colliders are shared: fewer distinct ones than reactions that use one.
+        let users = (0..kin.n_reactions())
+            .filter(|&i| plan.third_slot[i] < plan.colliders.len())
+            .count()
+            + (0..kin.n_reactions())
+                .filter(|&i| plan.rate_m_slot[i] < plan.colliders.len())
+                .count();
+        assert!(plan.colliders.len() < users);
+        // The CSR matrix has no explicit zeros (a species on both sides cancels).
+        assert!(plan.row_nu.iter().all(|&nu| nu != 0.0));
+        assert_eq!(plan.row_start.len(), ns + 1);
+    }
+}
