@@ -281,3 +281,66 @@ const BDF_JACS: [usize; 4] = [15, 18, 15, 14];
 /// Recorded with Radau IIA (petrocket-ode 0.1.0) on 2026-11-21.
 const RADAU_STEPS: [usize; 4] = [456, 568, 385, 513];
 const RADAU_JACS: [usize; 4] = [274, 429, 193, 347];
+
+/// Inert diluents (AR and N2 have no chemistry in the bundled mechanism) are held out of the
+/// integration: they keep their initial amount exactly, still count in the mixture (the
+/// diluted mixture ignites later and burns cooler), and the run conserves energy and mass.
+#[test]
+fn inert_diluents_are_held_fixed_and_still_count() {
+    let gas = common::h2o2();
+    let kin = Kinetics::new(&gas).unwrap();
+    let names: Vec<&str> = kin
+        .reacting_species()
+        .into_iter()
+        .map(|k| gas.mechanism().species[k].name.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        ["H2", "H", "O", "O2", "OH", "H2O", "HO2", "H2O2"],
+        "reacting species"
+    );
+    let (ar, n2) = (
+        gas.species_index("AR").unwrap(),
+        gas.species_index("N2").unwrap(),
+    );
+    let initial = state(&gas, "H2:2,O2:1,AR:2,N2:1", 1200.0, 1e5);
+    let y0 = gas.mass_fractions(&initial.mole_fractions);
+    let diluted = run_reactor(
+        &kin,
+        &initial,
+        &ReactorOptions {
+            end_time: 1e-3,
+            record: Record::Steps,
+            record_species: true,
+            ..ReactorOptions::default()
+        },
+    )
+    .unwrap();
+    let y_end = gas.mass_fractions(&diluted.final_state.mole_fractions);
+    for k in [ar, n2] {
+        assert!(
+            (y_end[k] - y0[k]).abs() <= 1e-15,
+            "inert species {k}: Y {} → {}",
+            y0[k],
+            y_end[k]
+        );
+    }
+    let c = diluted.conservation;
+    assert!(
+        c.energy_rel_drift <= 1e-9 && c.held_rel_drift <= 1e-9,
+        "{c:?}"
+    );
+    assert!(c.mass_fraction_sum_error <= 1e-12, "{c:?}");
+    let pure = run(ReactorKind::ConstantVolume, "H2:2,O2:1", 1200.0, 1e5, 1e-3);
+    let (tau_d, tau_p) = (
+        diluted.ignition.unwrap().delay_dtdt,
+        pure.ignition.unwrap().delay_dtdt,
+    );
+    assert!(tau_d > tau_p, "diluted τ {tau_d} vs pure {tau_p}");
+    assert!(
+        diluted.peak_temperature < pure.peak_temperature - 200.0,
+        "diluted peak {} vs pure {}",
+        diluted.peak_temperature,
+        pure.peak_temperature
+    );
+}

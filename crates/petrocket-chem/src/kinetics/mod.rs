@@ -284,6 +284,16 @@ impl Kinetics {
         self.gas.n_species()
     }
 
+    /// Species with a nonzero net stoichiometric coefficient in at least one reaction, in
+    /// mechanism order. The others (inert diluents, or species only acting as colliders)
+    /// have ω̇_k = 0 at every state.
+    pub fn reacting_species(&self) -> Vec<usize> {
+        let rows = &self.plan.row_start;
+        (0..self.n_species())
+            .filter(|&k| rows[k + 1] > rows[k])
+            .collect()
+    }
+
     /// A work area sized for this mechanism.
     pub fn work(&self) -> KineticsWork {
         let (nr, ns) = (self.n_reactions(), self.n_species());

@@ -23,8 +23,10 @@
 //! (the rates are vanishingly small); the reactor serves autoignition scenarios (hot surfaces,
 //! compression heating) and induction lengths, not spark-ignited deflagrations.
 
+mod active;
 mod system;
 
+use active::{ActiveSystem, SpeciesMap};
 pub use system::{ReactorPoint, ReactorSystem};
 
 use crate::error::{ChemError, Result};
@@ -256,10 +258,14 @@ pub fn run_reactor(
 ) -> Result<ReactorRun> {
     options.validate()?;
     let gas = kin.gas();
-    let mut sys = ReactorSystem::new(kin, options.kind, initial)?;
+    let sys = ReactorSystem::new(kin, options.kind, initial)?;
     let mut diag = sys.clone();
+    let held_energy = sys.held_energy();
     let y0 = gas.mass_fractions(&initial.mole_fractions);
     let n = y0.len();
+    // Inert species are held at their initial mass fractions (see `active`).
+    let map = SpeciesMap::new(kin.reacting_species(), &y0);
+    let mut active = ActiveSystem::new(sys, map.clone());
     let ode_options = Options {
         tolerances: Tolerances {
             rtol: options.rtol,
@@ -268,14 +274,15 @@ pub fn run_reactor(
         max_steps: options.max_steps,
         ..Options::default()
     };
-    let mut solver = Integrator::new(options.method, n, ode_options);
+    let mut solver = Integrator::new(options.method, map.dim(), ode_options);
 
     let mut samples: Vec<Sample> = Vec::with_capacity(1024);
     let mut series = TimeSeries::default();
     let mut observer_error: Option<ChemError> = None;
     let mut sum_err: f64 = 0.0;
     let mut next_time = 0usize;
-    let mut y_buf = vec![0.0; n];
+    let mut y_buf = vec![0.0; map.dim()];
+    let (mut y_full, mut dydt_full) = (Vec::with_capacity(n), Vec::with_capacity(n));
     let times: &[f64] = match &options.record {
         Record::Times(ts) => ts,
         _ => &[],
@@ -310,14 +317,16 @@ pub fn run_reactor(
     }
 
     let observer = |step: &Step<'_>| -> Control {
-        let point = match diag.point_with_dydt(step.y, step.dydt) {
+        map.expand_into(step.y, &mut y_full);
+        map.expand_rates_into(step.dydt, &mut dydt_full);
+        let point = match diag.point_with_dydt(&y_full, &dydt_full) {
             Ok(p) => p,
             Err(e) => {
                 observer_error = Some(e);
                 return Control::Stop;
             }
         };
-        sum_err = sum_err.max((step.y.iter().sum::<f64>() - 1.0).abs());
+        sum_err = sum_err.max((y_full.iter().sum::<f64>() - 1.0).abs());
         samples.push(Sample {
             t: step.t,
             temperature: point.temperature,
@@ -326,12 +335,13 @@ pub fn run_reactor(
             dpdt: point.dpdt,
         });
         match &options.record {
-            Record::Steps => push(&mut series, step.t, &point, step.y),
+            Record::Steps => push(&mut series, step.t, &point, &y_full),
             Record::Times(_) => {
                 while next_time < times.len() && times[next_time] <= step.t {
                     step.interpolate(times[next_time], &mut y_buf);
-                    match diag.point(&y_buf) {
-                        Ok(p) => push(&mut series, times[next_time], &p, &y_buf),
+                    map.expand_into(&y_buf, &mut y_full);
+                    match diag.point(&y_full) {
+                        Ok(p) => push(&mut series, times[next_time], &p, &y_full),
                         Err(e) => {
                             observer_error = Some(e);
                             return Control::Stop;
@@ -345,7 +355,13 @@ pub fn run_reactor(
         Control::Continue
     };
     let outcome = solver
-        .integrate(&mut sys, 0.0, &y0, options.end_time, observer)
+        .integrate(
+            &mut active,
+            0.0,
+            &map.reduce(&y0),
+            options.end_time,
+            observer,
+        )
         .map_err(|e| {
             let last = samples.last().unwrap_or(&first);
             match e {
@@ -357,8 +373,10 @@ pub fn run_reactor(
         return Err(e);
     }
 
-    let last = diag.point(&outcome.y)?;
-    let x = gas.mole_fractions_from_mass(&outcome.y);
+    let mut y_end = Vec::with_capacity(n);
+    map.expand_into(&outcome.y, &mut y_end);
+    let last = diag.point(&y_end)?;
+    let x = gas.mole_fractions_from_mass(&y_end);
     let final_state = GasState {
         temperature: last.temperature,
         pressure: last.pressure,
@@ -371,7 +389,7 @@ pub fn run_reactor(
                 ReactorKind::ConstantVolume => props.u_mass(),
                 ReactorKind::ConstantPressure => props.h_mass(),
             };
-            let e0 = sys.held_energy();
+            let e0 = held_energy;
             (e - e0).abs() / e0.abs().max(1e-300)
         },
         held_rel_drift: match options.kind {
