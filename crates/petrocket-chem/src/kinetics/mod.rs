@@ -118,7 +118,7 @@ pub struct KineticsWork {
     k: Vec<f64>,
     /// Concentrations of the plan's distinct colliders and a ghost 1 (mol/m³).
     m: Vec<f64>,
-    /// Collision concentration of the rate (0 if none).
+    /// Collision concentration of the rate (1, unused, if the rate has none).
     rate_m: Vec<f64>,
     /// Three-body concentration (1 if not a three-body reaction).
     third: Vec<f64>,
@@ -378,13 +378,9 @@ impl Kinetics {
         for &(i, a) in &plan.const_rxn {
             work.k[i] = a;
         }
-        for (i, r) in self.reactions.iter().enumerate() {
-            work.third[i] = work.m[plan.third_slot[i]];
-            work.rate_m[i] = if r.rate_m.is_some() {
-                work.m[plan.rate_m_slot[i]]
-            } else {
-                0.0
-            };
+        for (i, (&third, &rate_m)) in plan.third_slot.iter().zip(&plan.rate_m_slot).enumerate() {
+            work.third[i] = work.m[third];
+            work.rate_m[i] = work.m[rate_m];
         }
         for &i in &plan.expr_rxn {
             work.k[i] = self.reactions[i].rate.eval(&tt, work.rate_m[i]).k;

@@ -59,7 +59,11 @@ pub struct ReactorSystem<'k> {
     thermo_valid: bool,
     conc: Vec<f64>,
     wdot: Vec<f64>,
+    /// Species thermo at the current temperature (evaluated, or shifted from `exact`).
     thermo: Vec<ThermoPoint>,
+    /// The last species thermo evaluated from the fits, and its temperature.
+    exact: Vec<ThermoPoint>,
+    t_exact: f64,
     dwdc: DMatrix<f64>,
     dwdt: Vec<f64>,
     grad: Vec<f64>,
@@ -88,6 +92,8 @@ impl<'k> ReactorSystem<'k> {
             conc: vec![0.0; ns],
             wdot: vec![0.0; ns],
             thermo: vec![ThermoPoint::default(); ns],
+            exact: vec![ThermoPoint::default(); ns],
+            t_exact: f64::NAN,
             dwdc: DMatrix::zeros(ns, ns),
             dwdt: vec![0.0; ns],
             grad: vec![0.0; ns],
@@ -127,22 +133,20 @@ impl<'k> ReactorSystem<'k> {
     ///
     /// Newton's method from the last solution, whose species thermo is still in
     /// `self.thermo` (so the first residual costs no thermo evaluation). A Newton step
-    /// |ΔT| ≤ 1e-8·T leaves an error of about ΔT²·c′/(2c) ≲ 1e-16·T, so after such a step T
-    /// is accepted with one evaluation at the new T (needed for the rates anyway): one
-    /// thermo evaluation per call in the common case instead of two.
+    /// |ΔT| ≤ 1e-8·T leaves an error of about ΔT²·c′/(2c) ≲ 1e-16·T. When, in addition, the
+    /// new T is within 1e-8·T of the last temperature where the fits were evaluated, the
+    /// species thermo there is taken by [`ThermoPoint::shifted`] from that evaluation (h° and
+    /// s° exact to rounding, c°_p to ≈ 1e-8; c°_p only enters the Newton slope and dT/dt).
+    /// Successive right-hand sides of one integrator step then cost no polynomial
+    /// evaluation at all, and a larger jump (a new step) costs one.
     fn temperature(&mut self, y: &[f64]) -> Result<(f64, f64)> {
-        let gas = self.kin.gas();
         let mut t = self.t_guess.clamp(T_SOLVE_RANGE.0, T_SOLVE_RANGE.1);
         if !(self.thermo_valid && t.to_bits() == self.t_guess.to_bits()) {
-            gas.thermo_at(t, &mut self.thermo);
+            self.evaluate_thermo(t);
         }
         self.thermo_valid = false;
         for _ in 0..50 {
-            let (mut e, mut c) = (0.0, 0.0);
-            for ((p, yk), iw) in self.thermo.iter().zip(y).zip(&self.inv_w) {
-                e += yk * iw * self.e_rt(p);
-                c += yk * iw * self.c_r(p);
-            }
+            let (e, c) = self.energy_sums(y);
             let f = R * t * e - self.energy;
             let c_mass = R * c;
             if !(c_mass > 0.0 && f.is_finite()) {
@@ -156,15 +160,16 @@ impl<'k> ReactorSystem<'k> {
             if !(T_SOLVE_RANGE.0..=T_SOLVE_RANGE.1).contains(&t) {
                 break;
             }
-            gas.thermo_at(t, &mut self.thermo);
-            if dt.abs() <= 1e-8 * t {
-                let c_new: f64 = self
-                    .thermo
-                    .iter()
-                    .zip(y)
-                    .zip(&self.inv_w)
-                    .map(|((p, yk), iw)| yk * iw * self.c_r(p))
-                    .sum();
+            let converged = dt.abs() <= 1e-8 * t;
+            if converged && (t - self.t_exact).abs() <= 1e-8 * t {
+                for (p, q) in self.thermo.iter_mut().zip(&self.exact) {
+                    *p = q.shifted(self.t_exact, t);
+                }
+            } else {
+                self.evaluate_thermo(t);
+            }
+            if converged {
+                let c_new = self.energy_sums(y).1;
                 return Ok(self.solved(t, R * c_new));
             }
         }
@@ -181,7 +186,24 @@ impl<'k> ReactorSystem<'k> {
         })
     }
 
-    /// Records the solution of the energy equation (T, with `self.thermo` evaluated at T).
+    /// Species thermo from the fits at `t`, into `self.thermo` and `self.exact`.
+    fn evaluate_thermo(&mut self, t: f64) {
+        self.kin.gas().thermo_at(t, &mut self.exact);
+        self.thermo.copy_from_slice(&self.exact);
+        self.t_exact = t;
+    }
+
+    /// (Σ Y_k e_k/(R T W_k), Σ Y_k c_k/(R W_k)) with the thermo in `self.thermo`.
+    fn energy_sums(&self, y: &[f64]) -> (f64, f64) {
+        let (mut e, mut c) = (0.0, 0.0);
+        for ((p, yk), iw) in self.thermo.iter().zip(y).zip(&self.inv_w) {
+            e += yk * iw * self.e_rt(p);
+            c += yk * iw * self.c_r(p);
+        }
+        (e, c)
+    }
+
+    /// Records the solution of the energy equation (T, with `self.thermo` at T).
     fn solved(&mut self, t: f64, c_mass: f64) -> (f64, f64) {
         self.t_guess = t;
         self.thermo_valid = true;
