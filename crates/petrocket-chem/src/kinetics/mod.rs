@@ -410,55 +410,50 @@ impl Kinetics {
                 *ei = 1.0 / g;
             }
         }
+        // Concentration products Π_f, Π_r and K_c⁻¹ per reaction (Π_r = K_c⁻¹ = 0 for an
+        // irreversible one), standard reactions by their slots, the others term by term.
         let c = &work.conc;
         for s in &plan.slot_rxn {
             let i = s.i;
-            let pf = c[s.reactants[0]] * c[s.reactants[1]] * c[s.reactants[2]];
-            let kf = work.k[i] * work.third[i];
-            work.prod_f[i] = pf;
-            work.rop_f[i] = kf * pf;
-            if s.reversible {
-                let pr = c[s.products[0]] * c[s.products[1]] * c[s.products[2]];
-                let inv_kc = if species_exp_ok {
-                    let (e, ei) = (&work.species_exp, &work.species_exp_inv);
-                    let num = (0..SLOTS).fold(1.0, |v, j| v * e[s.products[j]]);
-                    let den = (0..SLOTS).fold(1.0, |v, j| v * ei[s.reactants[j]]);
-                    rt_pow[(s.delta_n + 3) as usize] * num * den
-                } else {
-                    (-self.ln_kc(&self.reactions[i], &work.thermo, ln_p0_rt())).exp()
-                };
-                work.inv_kc[i] = inv_kc;
-                work.prod_r[i] = pr;
-                work.rop_r[i] = kf * inv_kc * pr;
+            work.prod_f[i] = c[s.reactants[0]] * c[s.reactants[1]] * c[s.reactants[2]];
+            (work.prod_r[i], work.inv_kc[i]) = if !s.reversible {
+                (0.0, 0.0)
+            } else if species_exp_ok {
+                let (e, ei) = (&work.species_exp, &work.species_exp_inv);
+                let num = (0..SLOTS).fold(1.0, |v, j| v * e[s.products[j]]);
+                let den = (0..SLOTS).fold(1.0, |v, j| v * ei[s.reactants[j]]);
+                (
+                    c[s.products[0]] * c[s.products[1]] * c[s.products[2]],
+                    rt_pow[(s.delta_n + 3) as usize] * num * den,
+                )
             } else {
-                work.inv_kc[i] = 0.0;
-                work.prod_r[i] = 0.0;
-                work.rop_r[i] = 0.0;
-            }
+                (
+                    c[s.products[0]] * c[s.products[1]] * c[s.products[2]],
+                    (-self.ln_kc(&self.reactions[i], &work.thermo, ln_p0_rt())).exp(),
+                )
+            };
         }
         for &i in &plan.general_rxn {
             let r = &self.reactions[i];
-            let mut pf = 1.0;
-            for &(k, o) in &r.orders {
-                pf *= conc_pow(c[k], o);
-            }
-            work.prod_f[i] = pf;
-            let kf = work.k[i] * work.third[i];
-            work.rop_f[i] = kf * pf;
-            if r.reversible {
-                let mut pr = 1.0;
-                for &(k, nu) in &r.products {
-                    pr *= conc_pow(c[k], nu);
-                }
-                let inv_kc = (-self.ln_kc(r, &work.thermo, ln_p0_rt())).exp();
-                work.inv_kc[i] = inv_kc;
-                work.prod_r[i] = pr;
-                work.rop_r[i] = kf * inv_kc * pr;
+            work.prod_f[i] = r.orders.iter().map(|&(k, o)| conc_pow(c[k], o)).product();
+            (work.prod_r[i], work.inv_kc[i]) = if r.reversible {
+                (
+                    r.products
+                        .iter()
+                        .map(|&(k, nu)| conc_pow(c[k], nu))
+                        .product(),
+                    (-self.ln_kc(r, &work.thermo, ln_p0_rt())).exp(),
+                )
             } else {
-                work.inv_kc[i] = 0.0;
-                work.prod_r[i] = 0.0;
-                work.rop_r[i] = 0.0;
-            }
+                (0.0, 0.0)
+            };
+        }
+        // Rates of progress q_f = k_f·t·Π_f, q_r = k_f·t·K_c⁻¹·Π_r (t = [M] for three-body
+        // reactions, else 1).
+        for i in 0..self.reactions.len() {
+            let kf = work.k[i] * work.third[i];
+            work.rop_f[i] = kf * work.prod_f[i];
+            work.rop_r[i] = kf * work.inv_kc[i] * work.prod_r[i];
         }
     }
 
