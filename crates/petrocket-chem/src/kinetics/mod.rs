@@ -106,7 +106,7 @@ pub struct Kinetics {
 /// Everything evaluated at one (T, C) state; reused between calls to avoid allocation.
 ///
 /// Per-species arrays carry one extra "ghost" entry (concentration 1, exp(g°/RT) 1) that the
-/// unused slots of [`plan::SlotReaction`]s point to.
+/// unused species slots of the standard reactions point to.
 #[derive(Debug, Clone, Default)]
 pub struct KineticsWork {
     temperature: f64,
