@@ -357,7 +357,8 @@ impl Kinetics {
             *m = c.concentration(c_total, conc);
         }
 
-        // Every exponential of the evaluation in one batch: the Arrhenius rate constants'
+        // The exponentials of the Arrhenius rate constants (falloff, PLOG and Chebyshev rates
+        // evaluate their own) and of the species in one batch: the Arrhenius rate constants
         // exp(b ln T − (Ea/R)/T), then exp(g°_k/(R T)) for the equilibrium constants.
         let n_arr = plan.arr_rxn.len();
         let (arr_exps, g_exps) = work.exps.split_at_mut(n_arr);

@@ -8,9 +8,8 @@
 //! pyJac, Niemeyer, Curtis & Sung, Comput. Phys. Commun. 215 (2017) 188–203, built here at
 //! load time from data):
 //!
-//! - **Arrhenius rate constants** as structure-of-arrays (A, b, Ea/R): the exponents for all
-//!   reactions, and g°/(R T) for all species, are formed in one pass and exponentiated in one
-//!   batch; constant rate constants skip the exponential; falloff, PLOG and Chebyshev
+//! - **Arrhenius rate constants** as structure-of-arrays (A, b, Ea/R): their exponents, and
+//!   g°/(R T) for all species, are formed in one pass and exponentiated in one batch; constant rate constants skip the exponential; falloff, PLOG and Chebyshev
 //!   reactions go through their rate expression.
 //! - **Third-body concentrations** are computed once per distinct set of efficiencies.
 //! - **Standard reactions** (every order equal to its stoichiometric coefficient, integer
