@@ -102,8 +102,8 @@ impl Plan {
             }
             third.push(slot_of(&mut plan, &r.three_body));
             rate_m.push(slot_of(&mut plan, &r.rate_m));
-            match slots(r, ns) {
-                Some(s) => plan.slot_rxn.push(SlotReaction { i, ..s }),
+            match slots(i, r, ns) {
+                Some(s) => plan.slot_rxn.push(s),
                 None => plan.general_rxn.push(i),
             }
         }
@@ -134,9 +134,9 @@ impl Plan {
     }
 }
 
-/// Slot form of a reaction, if it is standard (orders equal to integer coefficients, at most
+/// Slot form of reaction `i`, if it is standard (orders equal to integer coefficients, at most
 /// [`SLOTS`] molecules a side).
-fn slots(r: &Compiled, ns: usize) -> Option<SlotReaction> {
+fn slots(i: usize, r: &Compiled, ns: usize) -> Option<SlotReaction> {
     let orders_are_stoichiometric = r.orders.len() == r.reactants.len()
         && r.orders.iter().zip(&r.reactants).all(|(o, s)| o == s);
     if !orders_are_stoichiometric {
@@ -160,7 +160,7 @@ fn slots(r: &Compiled, ns: usize) -> Option<SlotReaction> {
     let reactants = fill(&r.reactants)?;
     let products = fill(&r.products)?;
     Some(SlotReaction {
-        i: 0,
+        i,
         reactants,
         products,
         delta_n: molecules(&products) - molecules(&reactants),

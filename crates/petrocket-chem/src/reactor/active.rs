@@ -61,15 +61,19 @@ impl SpeciesMap {
     pub fn expand_into(&self, part: &[f64], full: &mut Vec<f64>) {
         full.clear();
         full.extend_from_slice(&self.y0);
-        for (&k, v) in self.active.iter().zip(part) {
-            full[k] = *v;
-        }
+        self.write_active(part, full);
     }
 
     /// The full dY/dt for integrated rates `part` (zero for the inert species), into `full`.
     pub fn expand_rates_into(&self, part: &[f64], full: &mut Vec<f64>) {
         full.clear();
         full.resize(self.y0.len(), 0.0);
+        self.write_active(part, full);
+    }
+
+    /// Writes the integrated values `part` into their places in the full vector `full`,
+    /// leaving the inert entries as they are.
+    fn write_active(&self, part: &[f64], full: &mut [f64]) {
         for (&k, v) in self.active.iter().zip(part) {
             full[k] = *v;
         }
@@ -88,12 +92,6 @@ impl<'k> ActiveSystem<'k> {
             jac: DMatrix::zeros(n, n),
         }
     }
-
-    fn load(&mut self, part: &[f64]) {
-        for (&k, v) in self.map.active.iter().zip(part) {
-            self.y[k] = *v;
-        }
-    }
 }
 
 impl OdeSystem for ActiveSystem<'_> {
@@ -106,7 +104,7 @@ impl OdeSystem for ActiveSystem<'_> {
     /// As the full system's right-hand side (failed energy solves become non-finite
     /// derivatives, see [`ReactorSystem`]'s `OdeSystem` implementation), on the active species.
     fn rhs(&mut self, t: f64, y: &[f64], dydt: &mut [f64]) -> Result<()> {
-        self.load(y);
+        self.map.write_active(y, &mut self.y);
         OdeSystem::rhs(&mut self.sys, t, &self.y, &mut self.dydt)?;
         for (d, &k) in dydt.iter_mut().zip(&self.map.active) {
             *d = self.dydt[k];
@@ -115,7 +113,7 @@ impl OdeSystem for ActiveSystem<'_> {
     }
 
     fn jacobian(&mut self, _t: f64, y: &[f64], jac: &mut DMatrix<f64>) -> Result<()> {
-        self.load(y);
+        self.map.write_active(y, &mut self.y);
         self.sys.jacobian(&self.y, &mut self.jac)?;
         for (a, &k) in self.map.active.iter().enumerate() {
             for (b, &j) in self.map.active.iter().enumerate() {
