@@ -230,6 +230,23 @@ impl Bdf {
         t_end: f64,
         mut observer: impl FnMut(&Step<'_>) -> Control,
     ) -> Result<Outcome, OdeError<S::Error>> {
+        self.integrate_with_system(sys, t0, y0, t_end, |step, _| observer(step))
+    }
+
+    /// As [`Bdf::integrate`], but the observer also receives the system, to evaluate it at
+    /// the accepted state (the system's caches then still hold the last Newton iterate,
+    /// within the Newton tolerance of that state).
+    ///
+    /// # Errors
+    /// As [`Bdf::integrate`].
+    pub fn integrate_with_system<S: OdeSystem>(
+        &mut self,
+        sys: &mut S,
+        t0: f64,
+        y0: &[f64],
+        t_end: f64,
+        mut observer: impl FnMut(&Step<'_>, &mut S) -> Control,
+    ) -> Result<Outcome, OdeError<S::Error>> {
         self.stats = Stats::default();
         let n = sys.dim();
         validate(&self.options, n, t0, y0, t_end)?;
@@ -467,17 +484,20 @@ impl Bdf {
                     w.dydt[i] = (w.corr[i] + w.psi[i]) / c;
                 }
             }
-            let control = observer(&Step {
-                t,
-                h,
-                y: &self.work.d[..n],
-                dydt: &self.work.dydt,
-                stats: &self.stats,
-                dense: Dense::Differences {
-                    d: &self.work.d,
-                    order,
+            let control = observer(
+                &Step {
+                    t,
+                    h,
+                    y: &self.work.d[..n],
+                    dydt: &self.work.dydt,
+                    stats: &self.stats,
+                    dense: Dense::Differences {
+                        d: &self.work.d,
+                        order,
+                    },
                 },
-            });
+                sys,
+            );
             if control == Control::Stop || t >= t_end {
                 return Ok(Outcome {
                     t,

@@ -72,6 +72,24 @@ impl Integrator {
         }
     }
 
+    /// See [`Bdf::integrate_with_system`] and [`Radau5::integrate_with_system`].
+    ///
+    /// # Errors
+    /// Those of the chosen integrator.
+    pub fn integrate_with_system<S: OdeSystem>(
+        &mut self,
+        sys: &mut S,
+        t0: f64,
+        y0: &[f64],
+        t_end: f64,
+        observer: impl FnMut(&Step<'_>, &mut S) -> Control,
+    ) -> Result<Outcome, OdeError<S::Error>> {
+        match self {
+            Integrator::Bdf(s) => s.integrate_with_system(sys, t0, y0, t_end, observer),
+            Integrator::Radau5(s) => s.integrate_with_system(sys, t0, y0, t_end, observer),
+        }
+    }
+
     /// Work counters of the last (possibly failed) run.
     pub fn stats(&self) -> &Stats {
         match self {

@@ -126,3 +126,30 @@ fn work_snapshot_robertson_and_hires() {
     within("HIRES LUs", hir.lu_decompositions, 236);
     within("HIRES rhs", hir.rhs_evals, 3226);
 }
+
+#[test]
+fn the_observer_can_evaluate_the_system_at_the_accepted_state() {
+    use petrocket_ode::{Integrator, Method, OdeSystem};
+    for method in [Method::Bdf, Method::Radau5] {
+        let mut solver = Integrator::new(method, 3, options(1e-9, 1e-15));
+        let (mut calls, mut worst) = (0usize, 0.0f64);
+        let mut f = [0.0; 3];
+        let out = solver
+            .integrate_with_system(&mut Robertson, 0.0, &Robertson::Y0, 1e3, |step, sys| {
+                calls += 1;
+                sys.rhs(step.t, step.y, &mut f).unwrap();
+                // The handed-over derivative is f at the accepted state, to the Newton
+                // tolerance of the step.
+                for (a, b) in f.iter().zip(step.dydt) {
+                    worst = worst.max((a - b).abs() / (a.abs() + 1e-6));
+                }
+                Control::Continue
+            })
+            .unwrap();
+        assert_eq!(calls, out.stats.accepted, "{method:?}");
+        assert!(
+            worst < 1e-4,
+            "{method:?}: worst relative mismatch {worst:e}"
+        );
+    }
+}

@@ -31,6 +31,7 @@ mod rate;
 use crate::error::{ChemError, Result};
 use crate::mechanism::{RateModel, ThirdBody};
 use crate::mixture::{GasMixture, GasState};
+use crate::numerics::ExpCache;
 use crate::thermo::ThermoPoint;
 use petrocket_units::GAS_CONSTANT as R;
 use plan::{Plan, SLOTS};
@@ -126,6 +127,8 @@ pub struct KineticsWork {
     inv_kc: Vec<f64>,
     /// Exponents, then their exponentials: Arrhenius terms followed by g°_k/(R T) (scratch).
     exps: Vec<f64>,
+    /// The last exact batch of `exps`, bridged by a Taylor polynomial when T barely moved.
+    exp_cache: ExpCache,
     /// exp(g°_k/(R T)) and its inverse per species, with the ghost 1 (scratch).
     species_exp: Vec<f64>,
     species_exp_inv: Vec<f64>,
@@ -308,6 +311,7 @@ impl Kinetics {
             third: vec![1.0; nr],
             inv_kc: vec![0.0; nr],
             exps: vec![0.0; self.plan.arr_rxn.len() + ns],
+            exp_cache: ExpCache::default(),
             species_exp: vec![1.0; ns + 1],
             species_exp_inv: vec![1.0; ns + 1],
             prod_f: vec![0.0; nr],
@@ -371,7 +375,7 @@ impl Kinetics {
         for (x, p) in g_exps.iter_mut().zip(&work.thermo) {
             *x = p.g_rt();
         }
-        crate::numerics::exp_in_place(&mut work.exps);
+        work.exp_cache.exp_in_place(&mut work.exps);
         let (arr_exps, g_exps) = work.exps.split_at(n_arr);
         for ((&i, a), e) in plan.arr_rxn.iter().zip(&plan.arr_a).zip(arr_exps) {
             work.k[i] = a * e;

@@ -8,7 +8,7 @@
 //! ones at their initial values; results are expanded back to all species. Nothing is
 //! approximated: dY_k/dt of an inert species is exactly zero either way.
 
-use super::system::ReactorSystem;
+use super::system::{ReactorPoint, ReactorSystem};
 use crate::error::{ChemError, Result};
 use nalgebra::DMatrix;
 use petrocket_ode::OdeSystem;
@@ -91,6 +91,15 @@ impl<'k> ActiveSystem<'k> {
             dydt: vec![0.0; n],
             jac: DMatrix::zeros(n, n),
         }
+    }
+}
+
+impl ActiveSystem<'_> {
+    /// [`ReactorSystem::point_with_dydt`] at a full state: called by the integrator's observer
+    /// at every accepted step, when the energy solve is warm (its last temperature is that of
+    /// the last Newton iterate, a rounding-level shift away).
+    pub fn point_with_dydt(&mut self, y: &[f64], dydt: &[f64]) -> Result<ReactorPoint> {
+        self.sys.point_with_dydt(y, dydt)
     }
 }
 

@@ -316,10 +316,12 @@ pub fn run_reactor(
         next_time += 1;
     }
 
-    let observer = |step: &Step<'_>| -> Control {
+    // The accepted state's diagnostics come from the integrated system itself, whose energy
+    // solve still holds the last Newton iterate's temperature (no new thermo evaluation).
+    let observer = |step: &Step<'_>, active: &mut ActiveSystem<'_>| -> Control {
         map.expand_into(step.y, &mut y_full);
         map.expand_rates_into(step.dydt, &mut dydt_full);
-        let point = match diag.point_with_dydt(&y_full, &dydt_full) {
+        let point = match active.point_with_dydt(&y_full, &dydt_full) {
             Ok(p) => p,
             Err(e) => {
                 observer_error = Some(e);
@@ -355,7 +357,7 @@ pub fn run_reactor(
         Control::Continue
     };
     let outcome = solver
-        .integrate(
+        .integrate_with_system(
             &mut active,
             0.0,
             &map.reduce(&y0),

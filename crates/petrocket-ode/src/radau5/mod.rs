@@ -172,6 +172,23 @@ impl Radau5 {
         t_end: f64,
         mut observer: impl FnMut(&Step<'_>) -> Control,
     ) -> Result<Outcome, OdeError<S::Error>> {
+        self.integrate_with_system(sys, t0, y0, t_end, |step, _| observer(step))
+    }
+
+    /// As [`Radau5::integrate`], but the observer also receives the system, to evaluate it at
+    /// the accepted state (the system's caches then still hold the last Newton iterate,
+    /// within the Newton tolerance of that state).
+    ///
+    /// # Errors
+    /// As [`Radau5::integrate`].
+    pub fn integrate_with_system<S: OdeSystem>(
+        &mut self,
+        sys: &mut S,
+        t0: f64,
+        y0: &[f64],
+        t_end: f64,
+        mut observer: impl FnMut(&Step<'_>, &mut S) -> Control,
+    ) -> Result<Outcome, OdeError<S::Error>> {
         self.stats = Stats::default();
         let n = sys.dim();
         crate::common::validate(&self.options, n, t0, y0, t_end)?;
@@ -368,7 +385,7 @@ impl Radau5 {
                 n_singular = 0;
                 n_non_finite = 0;
 
-                let control = observer(&self.step_view(t, h));
+                let control = observer(&self.step_view(t, h), sys);
                 if control == Control::Stop || last {
                     return Ok(Outcome {
                         t,
