@@ -19,9 +19,14 @@ use super::ReactorKind;
 use crate::error::{ChemError, Result};
 use crate::kinetics::{Kinetics, KineticsWork};
 use crate::mixture::GasState;
-use crate::thermo::ThermoPoint;
+use crate::thermo::{TempShift, ThermoPoint};
 use nalgebra::DMatrix;
 use petrocket_units::GAS_CONSTANT as R;
+
+/// Largest relative temperature change from the last evaluation of the thermo fits that the
+/// energy solve bridges with [`ThermoPoint::shifted`] (h° and s° exact to a few ulp, c°_p to
+/// ≈ 1e-7 relative).
+const SHIFT_MAX: f64 = 1e-7;
 
 /// Temperatures the energy solve may reach (K): the thermo fits' plausible envelope.
 const T_SOLVE_RANGE: (f64, f64) = (100.0, 10_000.0);
@@ -133,12 +138,13 @@ impl<'k> ReactorSystem<'k> {
     ///
     /// Newton's method from the last solution, whose species thermo is still in
     /// `self.thermo` (so the first residual costs no thermo evaluation). A Newton step
-    /// |ΔT| ≤ 1e-8·T leaves an error of about ΔT²·c′/(2c) ≲ 1e-16·T. When, in addition, the
-    /// new T is within 1e-8·T of the last temperature where the fits were evaluated, the
-    /// species thermo there is taken by [`ThermoPoint::shifted`] from that evaluation (h° and
-    /// s° exact to rounding, c°_p to ≈ 1e-8; c°_p only enters the Newton slope and dT/dt).
-    /// Successive right-hand sides of one integrator step then cost no polynomial
-    /// evaluation at all, and a larger jump (a new step) costs one.
+    /// |ΔT| ≤ 1e-8·T leaves an error of about ΔT²·c′/(2c) ≲ 1e-16·T. Whenever an iterate is
+    /// within `SHIFT_MAX` = 1e-7·T of the last temperature where the fits were evaluated,
+    /// the species thermo there is taken by [`ThermoPoint::shifted`] from that evaluation
+    /// (h° and s° exact to a few ulp, c°_p to ≈ 1e-7; c°_p only enters the Newton slope,
+    /// dT/dt and the Jacobian, never u(T) itself, so T is exact). Successive right-hand sides
+    /// of one integrator step then cost no polynomial evaluation at all, and a larger jump
+    /// (a new step) costs one: the Newton correction after it is ≈ 1e-7·T or less.
     fn temperature(&mut self, y: &[f64]) -> Result<(f64, f64)> {
         let mut t = self.t_guess.clamp(T_SOLVE_RANGE.0, T_SOLVE_RANGE.1);
         if !(self.thermo_valid && t.to_bits() == self.t_guess.to_bits()) {
@@ -161,9 +167,10 @@ impl<'k> ReactorSystem<'k> {
                 break;
             }
             let converged = dt.abs() <= 1e-8 * t;
-            if converged && (t - self.t_exact).abs() <= 1e-8 * t {
+            if (t - self.t_exact).abs() <= SHIFT_MAX * t {
+                let shift = TempShift::new(self.t_exact, t);
                 for (p, q) in self.thermo.iter_mut().zip(&self.exact) {
-                    *p = q.shifted(self.t_exact, t);
+                    *p = q.shifted(&shift);
                 }
             } else {
                 self.evaluate_thermo(t);

@@ -32,13 +32,38 @@ impl ThermoPoint {
     /// The properties at `t_new` from those at `t` (K) to first order in δ = t_new − t:
     /// h°(t_new) = h°(t) + c°_p δ and s°(t_new) = s°(t) + c°_p δ/t (from dh° = c°_p dT and
     /// ds° = c°_p dT/T); c°_p is kept. The neglected terms are O(δ²) in h° and s° and O(δ) in
-    /// c°_p, so for |δ| ≤ 1e-8·t h°/(RT) and s°/R are exact to rounding and c°_p to ≈ 1e-8.
-    pub fn shifted(&self, t: f64, t_new: f64) -> ThermoPoint {
-        let d = t_new - t;
+    /// c°_p: for |δ| ≤ 1e-7·t, h°/(RT) and s°/R are exact to a few ulp and c°_p to ≈ 1e-7
+    /// (tested against the fits of every bundled species at 300–3500 K).
+    #[inline]
+    pub fn shifted(&self, shift: &TempShift) -> ThermoPoint {
         ThermoPoint {
             cp_r: self.cp_r,
-            h_rt: (self.h_rt * t + self.cp_r * d) / t_new,
-            s_r: self.s_r + self.cp_r * d / t,
+            h_rt: self.h_rt * shift.t_ratio + self.cp_r * shift.d_over_new,
+            s_r: self.s_r + self.cp_r * shift.d_over_old,
+        }
+    }
+}
+
+/// A temperature change t → t_new for [`ThermoPoint::shifted`], its divisions done once for
+/// all species.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TempShift {
+    /// t/t_new.
+    t_ratio: f64,
+    /// (t_new − t)/t_new.
+    d_over_new: f64,
+    /// (t_new − t)/t.
+    d_over_old: f64,
+}
+
+impl TempShift {
+    /// The change from `t` to `t_new` (K).
+    pub fn new(t: f64, t_new: f64) -> Self {
+        let d = t_new - t;
+        Self {
+            t_ratio: t / t_new,
+            d_over_new: d / t_new,
+            d_over_old: d / t,
         }
     }
 }
@@ -127,21 +152,22 @@ mod tests {
     use crate::mixture::GasMixture;
 
     /// The first-order shift against the fits themselves: h° and s° to rounding over a
-    /// relative shift of 1e-8 (the reactors' limit), c°_p to its first-order error.
+    /// relative shift of 1e-7 (the reactors' limit), c°_p to its first-order error.
     #[test]
     fn shifted_matches_the_fits_over_small_steps() {
         let gas = GasMixture::load("h2o2").unwrap();
         for s in &gas.mechanism().species {
             for t in [300.0, 999.0, 1500.0, 3500.0] {
                 let p = s.thermo.eval(t);
-                for rel in [1e-8, -1e-8, 3e-9] {
+                for rel in [1e-7, -1e-7, 1e-8, 3e-9] {
                     let t_new = t * (1.0 + rel);
-                    let (a, b) = (p.shifted(t, t_new), s.thermo.eval(t_new));
+                    let shift = super::TempShift::new(t, t_new);
+                    let (a, b) = (p.shifted(&shift), s.thermo.eval(t_new));
                     let what = format!("{} at {t} K shifted by {rel:e}", s.name);
                     let h_scale = b.h_rt.abs().max(b.cp_r);
                     assert!((a.h_rt - b.h_rt).abs() <= 4e-15 * h_scale, "h: {what}");
                     assert!((a.s_r - b.s_r).abs() <= 4e-15 * b.s_r.abs(), "s: {what}");
-                    assert!((a.cp_r - b.cp_r).abs() <= 1e-8 * b.cp_r, "cp: {what}");
+                    assert!((a.cp_r - b.cp_r).abs() <= rel.abs() * b.cp_r, "cp: {what}");
                 }
             }
         }
