@@ -35,7 +35,7 @@ use crate::numerics::ExpCache;
 use crate::thermo::ThermoPoint;
 use petrocket_units::GAS_CONSTANT as R;
 use plan::{Plan, SLOTS};
-use rate::{Arr, Blend, RateExpr, TempTerms};
+use rate::{falloff_from, Arr, Blend, FalloffInputs, RateExpr, TempTerms};
 
 /// Third-body weights: \[M\] = `default`·Σ C + Σ `deltas`·C.
 #[derive(Debug, Clone, PartialEq)]
@@ -310,7 +310,7 @@ impl Kinetics {
             rate_m: vec![0.0; nr],
             third: vec![1.0; nr],
             inv_kc: vec![0.0; nr],
-            exps: vec![0.0; self.plan.arr_rxn.len() + ns],
+            exps: vec![0.0; self.plan.exp_b.len() + ns],
             exp_cache: ExpCache::default(),
             species_exp: vec![1.0; ns + 1],
             species_exp_inv: vec![1.0; ns + 1],
@@ -361,13 +361,19 @@ impl Kinetics {
             *m = c.concentration(c_total, conc);
         }
 
-        // The exponentials of the Arrhenius rate constants (falloff, PLOG and Chebyshev rates
-        // evaluate their own) and of the species in one batch: the Arrhenius rate constants
-        // exp(b ln T − (Ea/R)/T), then exp(g°_k/(R T)) for the equilibrium constants.
-        let n_arr = plan.arr_rxn.len();
-        let (arr_exps, g_exps) = work.exps.split_at_mut(n_arr);
-        for ((x, b), ea_r) in arr_exps.iter_mut().zip(&plan.arr_b).zip(&plan.arr_ea_r) {
-            *x = b * tt.ln_t - ea_r * tt.inv_t;
+        // The exponentials of the Arrhenius rate constants, of the falloff rates' k0, k∞ and
+        // Troe F_cent terms (SRI, PLOG and Chebyshev rates evaluate their own) and of the
+        // species in one batch: exp(b ln T − (Ea/R)/T − c T), then exp(g°_k/(R T)) for the
+        // equilibrium constants.
+        let n_exp = plan.exp_b.len();
+        let (rate_exps, g_exps) = work.exps.split_at_mut(n_exp);
+        for (((x, b), ea_r), c) in rate_exps
+            .iter_mut()
+            .zip(&plan.exp_b)
+            .zip(&plan.exp_ea_r)
+            .zip(&plan.exp_c)
+        {
+            *x = b * tt.ln_t - ea_r * tt.inv_t - c * tt.t;
         }
         // The slot form of 1/K_c multiplies up to six factors exp(±g°/RT): safe from
         // overflow and underflow while every |g°/RT| < 110.
@@ -376,8 +382,8 @@ impl Kinetics {
             *x = p.g_rt();
         }
         work.exp_cache.exp_in_place(&mut work.exps);
-        let (arr_exps, g_exps) = work.exps.split_at(n_arr);
-        for ((&i, a), e) in plan.arr_rxn.iter().zip(&plan.arr_a).zip(arr_exps) {
+        let (rate_exps, g_exps) = work.exps.split_at(n_exp);
+        for ((&i, a), e) in plan.arr_rxn.iter().zip(&plan.arr_a).zip(rate_exps) {
             work.k[i] = a * e;
         }
         for &(i, a) in &plan.const_rxn {
@@ -386,6 +392,25 @@ impl Kinetics {
         for (i, (&third, &rate_m)) in plan.third_slot.iter().zip(&plan.rate_m_slot).enumerate() {
             work.third[i] = work.m[third];
             work.rate_m[i] = work.m[rate_m];
+        }
+        for f in &plan.falloff {
+            let fcent = match f.troe {
+                Some([(w3, e3), (w1, e1), (w2, e2)]) => (
+                    w3 * rate_exps[e3] + w1 * rate_exps[e1] + w2 * rate_exps[e2],
+                    0.0,
+                ),
+                None => f.blend.fcent(&tt),
+            };
+            // Only k is wanted here; its derivatives (from dF_cent/dT, left 0) are the
+            // Jacobian's, which evaluates the full rate expression.
+            let inputs = FalloffInputs {
+                k0: f.a_low * rate_exps[f.low],
+                kinf: f.a_high * rate_exps[f.high],
+                dlnk0_dt: 0.0,
+                dlnkinf_dt: 0.0,
+                fcent,
+            };
+            work.k[f.i] = falloff_from(&inputs, &f.blend, f.activated, &tt, work.rate_m[f.i]).k;
         }
         for &i in &plan.expr_rxn {
             work.k[i] = self.reactions[i].rate.eval(&tt, work.rate_m[i]).k;

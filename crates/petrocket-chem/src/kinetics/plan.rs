@@ -8,9 +8,13 @@
 //! pyJac, Niemeyer, Curtis & Sung, Comput. Phys. Commun. 215 (2017) 188–203, built here at
 //! load time from data):
 //!
-//! - **Arrhenius rate constants** as structure-of-arrays (A, b, Ea/R): their exponents, and
-//!   g°/(R T) for all species, are formed in one pass and exponentiated in one batch; constant rate constants skip the exponential; falloff, PLOG and Chebyshev
-//!   reactions go through their rate expression.
+//! - **Arrhenius rate constants** as structure-of-arrays (A, b, Ea/R): their exponents, those
+//!   of the falloff reactions' k0 and k∞ and of Troe's F_cent terms, and g°/(R T) for all
+//!   species are formed in one pass and exponentiated in one batch (bridged by a Taylor
+//!   polynomial when T barely moved, see `numerics::ExpCache`); constant rate constants skip
+//!   the exponential; SRI falloff, PLOG and Chebyshev reactions go through their rate
+//!   expression. Only k is formed here: the derivatives are the Jacobian's, which evaluates
+//!   the full rate expressions.
 //! - **Third-body concentrations** are computed once per distinct set of efficiencies.
 //! - **Standard reactions** (every order equal to its stoichiometric coefficient, integer
 //!   coefficients, at most three molecules per side) keep three species "slots" per side.
@@ -24,7 +28,7 @@
 //! [M] may change the last bit.
 
 use super::{Collider, Compiled};
-use crate::kinetics::rate::RateExpr;
+use crate::kinetics::rate::{Arr, Blend, RateExpr};
 
 /// Species slots per side of a standard reaction.
 pub(super) const SLOTS: usize = 3;
@@ -43,17 +47,42 @@ pub(super) struct SlotReaction {
     pub reversible: bool,
 }
 
+/// A falloff or chemically-activated reaction (Lindemann, Troe or Tsang blend) whose
+/// exponentials come from the batch: k0 = `a_low`·e[`low`], k∞ = `a_high`·e[`high`], and
+/// for Troe F_cent = Σ weight·e[index] over `troe`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct FalloffPlan {
+    /// Reaction index.
+    pub i: usize,
+    pub a_low: f64,
+    pub low: usize,
+    pub a_high: f64,
+    pub high: usize,
+    /// Troe's three F_cent terms as (weight, index into the batch).
+    pub troe: Option<[(f64, usize); 3]>,
+    pub blend: Blend,
+    /// Chemically activated rather than falloff.
+    pub activated: bool,
+}
+
 /// The flat evaluation plan of a mechanism.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub(super) struct Plan {
-    /// Reactions whose rate constant is A·exp(b ln T − (Ea/R)/T) with a T dependence.
+    /// Exponents of the batched exponentials, b ln T − (Ea/R)/T − c T: first one per
+    /// reaction of `arr_rxn`, then those of the `falloff` reactions (the species' g°/RT
+    /// follow them in the work area).
+    pub exp_b: Vec<f64>,
+    pub exp_ea_r: Vec<f64>,
+    pub exp_c: Vec<f64>,
+    /// Reactions whose rate constant is A·exp(b ln T − (Ea/R)/T) with a T dependence: the
+    /// first `arr_rxn.len()` exponentials, times `arr_a`.
     pub arr_rxn: Vec<usize>,
     pub arr_a: Vec<f64>,
-    pub arr_b: Vec<f64>,
-    pub arr_ea_r: Vec<f64>,
+    /// Falloff reactions with batched exponentials (all but SRI).
+    pub falloff: Vec<FalloffPlan>,
     /// Reactions with a temperature-independent Arrhenius rate constant, and its value.
     pub const_rxn: Vec<(usize, f64)>,
-    /// Reactions evaluated through their [`RateExpr`] (falloff, PLOG, Chebyshev).
+    /// Reactions evaluated through their [`RateExpr`] (SRI falloff, PLOG, Chebyshev).
     pub expr_rxn: Vec<usize>,
     /// Distinct collision-partner weightings.
     pub colliders: Vec<Collider>,
@@ -89,15 +118,39 @@ impl Plan {
         };
         let mut third = Vec::with_capacity(reactions.len());
         let mut rate_m = Vec::with_capacity(reactions.len());
+        // Falloff exponents, appended after the Arrhenius ones (indices offset below).
+        let mut fall_exps: Vec<(f64, f64, f64)> = Vec::new();
+        let mut push_exp = |b: f64, ea_r: f64, c: f64| {
+            fall_exps.push((b, ea_r, c));
+            fall_exps.len() - 1
+        };
         for (i, r) in reactions.iter().enumerate() {
             match &r.rate {
                 RateExpr::Arrhenius(a) if a.is_constant() => plan.const_rxn.push((i, a.a)),
                 RateExpr::Arrhenius(a) => {
                     plan.arr_rxn.push(i);
                     plan.arr_a.push(a.a);
-                    plan.arr_b.push(a.b);
-                    plan.arr_ea_r.push(a.ea_r);
+                    plan.exp_b.push(a.b);
+                    plan.exp_ea_r.push(a.ea_r);
+                    plan.exp_c.push(0.0);
                 }
+                RateExpr::Falloff {
+                    low,
+                    high,
+                    blend,
+                    activated,
+                } if !matches!(blend, Blend::Sri { .. }) => plan.falloff.push(FalloffPlan {
+                    i,
+                    a_low: low.a,
+                    low: push_arr(&mut push_exp, low),
+                    a_high: high.a,
+                    high: push_arr(&mut push_exp, high),
+                    troe: blend
+                        .troe_terms()
+                        .map(|terms| terms.map(|(w, b, ea_r, c)| (w, push_exp(b, ea_r, c)))),
+                    blend: *blend,
+                    activated: *activated,
+                }),
                 _ => plan.expr_rxn.push(i),
             }
             third.push(slot_of(&mut plan, &r.three_body));
@@ -106,6 +159,21 @@ impl Plan {
                 Some(s) => plan.slot_rxn.push(s),
                 None => plan.general_rxn.push(i),
             }
+        }
+        let base = plan.exp_b.len();
+        for f in &mut plan.falloff {
+            f.low += base;
+            f.high += base;
+            if let Some(terms) = &mut f.troe {
+                for t in terms {
+                    t.1 += base;
+                }
+            }
+        }
+        for (b, ea_r, c) in fall_exps {
+            plan.exp_b.push(b);
+            plan.exp_ea_r.push(ea_r);
+            plan.exp_c.push(c);
         }
         let ghost = plan.colliders.len();
         plan.third_slot = third.into_iter().map(|s| s.unwrap_or(ghost)).collect();
@@ -131,6 +199,16 @@ impl Plan {
             plan.row_start.push(plan.row_rxn.len());
         }
         plan
+    }
+}
+
+/// Adds the exponent of `a` through `push` (b ln T − (Ea/R)/T; 0 for a T-independent rate,
+/// whose A·e⁰ is then exactly A as in [`crate::kinetics::rate`]) and returns its index.
+fn push_arr(push: &mut impl FnMut(f64, f64, f64) -> usize, a: &Arr) -> usize {
+    if a.is_constant() {
+        push(0.0, 0.0, 0.0)
+    } else {
+        push(a.b, a.ea_r, 0.0)
     }
 }
 
@@ -224,6 +302,39 @@ mod tests {
         }
     }
 
+    /// The falloff rate constants from the batched exponentials are those of the full rate
+    /// expression (Troe with and without T**, Tsang, Lindemann, chemically activated; SRI
+    /// stays on the expression path), at low, intermediate and high pressure.
+    #[test]
+    fn batched_falloff_rates_equal_the_rate_expressions() {
+        use crate::kinetics::rate::TempTerms;
+        for file in ["kinetics_features.yaml", "gri30.yaml"] {
+            let kin = Kinetics::new(&mechanism(file)).unwrap();
+            let plan = &kin.plan;
+            assert!(!plan.falloff.is_empty(), "{file}");
+            assert!(plan.falloff.iter().any(|f| f.troe.is_some()), "{file}");
+            let gas = kin.gas();
+            let x = vec![1.0 / gas.n_species() as f64; gas.n_species()];
+            for t in [300.0, 800.0, 1500.0, 2900.0] {
+                for p in [1e3, 1e5, 1e7] {
+                    let state = gas.state_tpx(t, p, &x).unwrap();
+                    let mut work = kin.work();
+                    kin.update(&mut work, t, &Kinetics::concentrations(&state));
+                    let tt = TempTerms::new(t);
+                    for f in &plan.falloff {
+                        let want = kin.reactions[f.i].rate.eval(&tt, work.rate_m[f.i]).k;
+                        let got = work.k[f.i];
+                        assert!(
+                            (got - want).abs() <= 1e-15 * want.abs(),
+                            "{file} reaction {} at {t} K, {p} Pa: {got:e} vs {want:e}",
+                            f.i + 1
+                        );
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn plan_layout() {
         let kin = Kinetics::new(&mechanism("kinetics_features.yaml")).unwrap();
@@ -238,6 +349,7 @@ mod tests {
         let mut rates: Vec<usize> = plan.arr_rxn.clone();
         rates.extend(plan.const_rxn.iter().map(|c| c.0));
         rates.extend(&plan.expr_rxn);
+        rates.extend(plan.falloff.iter().map(|f| f.i));
         rates.sort_unstable();
         assert_eq!(rates, (0..kin.n_reactions()).collect::<Vec<_>>());
         // Reaction 3, 2 OH <=> O + H2O: OH twice, ghost third slot, Δn = 0.

@@ -167,21 +167,18 @@ struct LnF {
 }
 
 impl Blend {
-    fn ln_f(&self, tt: &TempTerms, pr: f64) -> LnF {
+    /// Troe's F_cent = (1 − α) e^{−T/T***} + α e^{−T/T*} + e^{−T**/T} (a vanishing T*** or
+    /// T** drops its term, Cantera's convention), or Tsang's a + b T, with dF_cent/dT; (0, 0)
+    /// for the blends without one.
+    pub fn fcent(&self, tt: &TempTerms) -> (f64, f64) {
         let t = tt.t;
         match *self {
-            Blend::Lindemann => LnF {
-                ln_f: 0.0,
-                dt: 0.0,
-                dlnpr: 0.0,
-            },
             Blend::Troe {
                 a,
                 inv_t3,
                 inv_t1,
                 t2,
             } => {
-                // Fcent = (1 − α) e^{−T/T***} + α e^{−T/T*} + e^{−T**/T}.
                 let e3 = if inv_t3 == 0.0 {
                     0.0
                 } else {
@@ -199,9 +196,46 @@ impl Blend {
                     fcent += e2;
                     dfcent += t2 * tt.inv_t * tt.inv_t * e2;
                 }
-                troe_core(fcent, dfcent, pr)
+                (fcent, dfcent)
             }
-            Blend::Tsang { a, b } => troe_core(a + b * t, b, pr),
+            Blend::Tsang { a, b } => (a + b * t, b),
+            Blend::Lindemann | Blend::Sri { .. } => (0.0, 0.0),
+        }
+    }
+
+    /// The three exponentials of Troe's F_cent as (weight, b, Ea/R, c) terms
+    /// weight·exp(b ln T − (Ea/R)/T − c T), in the order [`Blend::fcent`] sums them, for a
+    /// caller that evaluates exponentials in batches; `None` for the other blends.
+    pub fn troe_terms(&self) -> Option<[(f64, f64, f64, f64); 3]> {
+        match *self {
+            Blend::Troe {
+                a,
+                inv_t3,
+                inv_t1,
+                t2,
+            } => {
+                let weight = |w: f64, used: bool| if used { w } else { 0.0 };
+                Some([
+                    (weight(1.0 - a, inv_t3 != 0.0), 0.0, 0.0, inv_t3),
+                    (weight(a, inv_t1 != 0.0), 0.0, 0.0, inv_t1),
+                    (weight(1.0, t2 != 0.0), 0.0, t2, 0.0),
+                ])
+            }
+            _ => None,
+        }
+    }
+
+    /// ln F at reduced pressure `pr`, with `fcent` = (F_cent, dF_cent/dT) from
+    /// [`Blend::fcent`] (ignored by Lindemann and SRI).
+    fn ln_f(&self, tt: &TempTerms, pr: f64, fcent: (f64, f64)) -> LnF {
+        let t = tt.t;
+        match *self {
+            Blend::Lindemann => LnF {
+                ln_f: 0.0,
+                dt: 0.0,
+                dlnpr: 0.0,
+            },
+            Blend::Troe { .. } | Blend::Tsang { .. } => troe_core(fcent.0, fcent.1, pr),
             Blend::Sri { a, b, inv_c, d, e } => {
                 // F = d·(a e^{−b/T} + e^{−T/c})^X·T^e, X = 1/(1 + log10²Pr).
                 let x = pr.max(SMALL).log10();
@@ -336,6 +370,17 @@ impl RateExpr {
     }
 }
 
+/// The pieces a falloff rate combines: k0 and k∞ with their d ln k/dT, and the blend's
+/// (F_cent, dF_cent/dT) from [`Blend::fcent`].
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct FalloffInputs {
+    pub k0: f64,
+    pub kinf: f64,
+    pub dlnk0_dt: f64,
+    pub dlnkinf_dt: f64,
+    pub fcent: (f64, f64),
+}
+
 /// k = k∞·Pr/(1 + Pr)·F (falloff) or k = k0·1/(1 + Pr)·F (chemically activated),
 /// Pr = k0·\[M\]/k∞.
 fn falloff(
@@ -346,12 +391,28 @@ fn falloff(
     tt: &TempTerms,
     m: f64,
 ) -> RateValue {
-    let k0 = low.k(tt);
-    let kinf = high.k(tt);
-    let d0 = low.dlnk_dt(tt);
-    let dinf = high.dlnk_dt(tt);
+    let inputs = FalloffInputs {
+        k0: low.k(tt),
+        kinf: high.k(tt),
+        dlnk0_dt: low.dlnk_dt(tt),
+        dlnkinf_dt: high.dlnk_dt(tt),
+        fcent: blend.fcent(tt),
+    };
+    falloff_from(&inputs, blend, activated, tt, m)
+}
+
+/// The falloff (or chemically-activated) rate constant and its derivatives from its pieces,
+/// which a caller may have evaluated in a batch (the reactors' evaluation plan).
+pub(crate) fn falloff_from(
+    p: &FalloffInputs,
+    blend: &Blend,
+    activated: bool,
+    tt: &TempTerms,
+    m: f64,
+) -> RateValue {
+    let (k0, kinf, d0, dinf) = (p.k0, p.kinf, p.dlnk0_dt, p.dlnkinf_dt);
     let pr = k0 * m / (kinf + SMALL);
-    let lf = blend.ln_f(tt, pr);
+    let lf = blend.ln_f(tt, pr, p.fcent);
     let f = lf.ln_f.exp();
     let dlnpr_dt = d0 - dinf;
     // Fraction terms: falloff ln(Pr/(1+Pr)) → ∂/∂ln Pr = 1/(1+Pr);
