@@ -9,7 +9,7 @@ use std::hint::black_box;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use nalgebra::{Complex, DMatrix, DVector};
 use petrocket_ode::test_models::{Hires, Robertson, RobertsonStack, VanDerPol};
-use petrocket_ode::{Control, OdeSystem, Options, Radau5, Tolerances};
+use petrocket_ode::{Control, Integrate, OdeSystem, Options, Radau5, Tolerances};
 
 fn options(rtol: f64, atol: f64) -> Options {
     Options {

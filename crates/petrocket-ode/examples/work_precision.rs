@@ -7,7 +7,7 @@
 use std::time::Instant;
 
 use petrocket_ode::test_models::{Hires, Robertson, VanDerPol};
-use petrocket_ode::{Control, OdeSystem, Options, Radau5, Tolerances};
+use petrocket_ode::{Control, Integrate, OdeSystem, Options, Radau5, Tolerances};
 
 fn report<S: OdeSystem>(
     name: &str,

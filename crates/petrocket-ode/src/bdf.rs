@@ -50,7 +50,7 @@ use nalgebra::DMatrix;
 use crate::common::{all_finite, initial_step, rms_scaled, validate, StartData};
 use crate::lu::RealLu;
 use crate::step::{Control, Dense, Outcome, Step};
-use crate::{OdeError, OdeSystem, Options, Stats};
+use crate::{Integrate, OdeError, OdeSystem, Options, Stats};
 
 /// Highest order.
 const MAX_ORDER: usize = 5;
@@ -171,7 +171,7 @@ pub struct Bdf {
 
 impl Bdf {
     /// An integrator for systems of dimension `dim`. Options are validated by
-    /// [`integrate`](Bdf::integrate).
+    /// [`integrate`](Integrate::integrate).
     pub fn new(dim: usize, options: Options) -> Self {
         let mut solver = Self {
             options,
@@ -210,36 +210,116 @@ impl Bdf {
         }
     }
 
-    /// Integrates `dy/dt = f(t, y)` from `(t0, y0)` to `t_end > t0`.
-    ///
-    /// After every accepted step `observer` receives the [`Step`] (time, step size, state,
-    /// derivative, dense output) and may stop the run with [`Control::Stop`]. The last step
-    /// ends exactly at `t_end`.
-    ///
-    /// # Errors
-    /// As [`crate::Radau5::integrate`]: [`OdeError::InvalidInput`] for bad arguments or
-    /// options (checked before any work); [`OdeError::System`] when the system returns an
-    /// error; [`OdeError::NonFinite`], [`OdeError::StepSizeTooSmall`],
-    /// [`OdeError::TooManySteps`] or [`OdeError::SingularMatrix`] when the integration cannot
-    /// proceed. The work done up to the failure is in [`Bdf::stats`].
-    pub fn integrate<S: OdeSystem>(
-        &mut self,
-        sys: &mut S,
-        t0: f64,
-        y0: &[f64],
-        t_end: f64,
-        mut observer: impl FnMut(&Step<'_>) -> Control,
-    ) -> Result<Outcome, OdeError<S::Error>> {
-        self.integrate_with_system(sys, t0, y0, t_end, |step, _| observer(step))
+    /// J at `(t, y_pred)`.
+    fn jacobian<S: OdeSystem>(&mut self, sys: &mut S, t: f64) -> Result<(), OdeError<S::Error>> {
+        self.jac.fill(0.0);
+        sys.jacobian(t, &self.work.y_pred, &mut self.jac)
+            .map_err(|source| OdeError::System { t, source })?;
+        self.stats.jacobian_evals += 1;
+        if !self.jac.iter().all(|v| v.is_finite()) {
+            return Err(OdeError::NonFinite {
+                t,
+                quantity: "Jacobian",
+            });
+        }
+        Ok(())
     }
 
-    /// As [`Bdf::integrate`], but the observer also receives the system, to evaluate it at
-    /// the accepted state (the system's caches then still hold the last Newton iterate,
-    /// within the Newton tolerance of that state).
-    ///
-    /// # Errors
-    /// As [`Bdf::integrate`].
-    pub fn integrate_with_system<S: OdeSystem>(
+    /// Forms and factors `I − c·J`.
+    fn decompose(&mut self, c: f64) -> Result<(), crate::lu::Singular> {
+        let n = self.n;
+        for (e, j) in self.lu.a.iter_mut().zip(self.jac.as_slice()) {
+            *e = -c * j;
+        }
+        for i in 0..n {
+            self.lu.a[i * n + i] += 1.0;
+        }
+        self.lu.factor()
+    }
+
+    /// Simplified Newton iteration on `d − c·f(y_pred + d) + ψ = 0`; leaves the iterate in
+    /// `work.y_new` and the correction in `work.corr`.
+    fn newton<S: OdeSystem>(
+        &mut self,
+        sys: &mut S,
+        t: f64,
+        c: f64,
+        tol: f64,
+        rate_prev: Option<f64>,
+    ) -> Result<Newton, OdeError<S::Error>> {
+        let w = &mut self.work;
+        w.corr.fill(0.0);
+        w.y_new.copy_from_slice(&w.y_pred);
+        let mut norm_old: Option<f64> = None;
+        for k in 0..NEWTON_MAXITER {
+            self.stats.rhs_evals += 1;
+            sys.rhs(t, &w.y_new, &mut w.f)
+                .map_err(|source| OdeError::System { t, source })?;
+            if !all_finite(&w.f) {
+                return Ok(Newton::NonFinite);
+            }
+            self.stats.newton_iterations += 1;
+            for i in 0..w.dy.len() {
+                w.dy[i] = c * w.f[i] - w.psi[i] - w.corr[i];
+            }
+            self.lu.solve(&mut w.dy);
+            let norm = rms_scaled(&w.dy, &w.scale);
+            if !norm.is_finite() {
+                return Ok(Newton::NonFinite);
+            }
+            let rate = match norm_old {
+                Some(old) => Some(norm / old),
+                None => rate_prev,
+            };
+            if let (Some(r), Some(_)) = (rate, norm_old) {
+                if r >= 1.0 || r.powi((NEWTON_MAXITER - k) as i32) / (1.0 - r) * norm > tol {
+                    return Ok(Newton::Failed);
+                }
+            }
+            for i in 0..w.dy.len() {
+                w.y_new[i] += w.dy[i];
+                w.corr[i] += w.dy[i];
+            }
+            if norm == 0.0 || rate.is_some_and(|r| r < 1.0 && r / (1.0 - r) * norm < tol) {
+                return Ok(Newton::Converged {
+                    iterations: k + 1,
+                    rate: norm_old.map(|old| norm / old).or(rate),
+                });
+            }
+            norm_old = Some(norm);
+        }
+        Ok(Newton::Failed)
+    }
+
+    /// Re-spaces the differences `D_0..D_order` from step `h` to `factor·h`:
+    /// `D ← (R(factor)·U)ᵀ D` with `U = R(1)` (Shampine & Reichelt 1997, Sect. 2.3).
+    fn change_step(&mut self, order: usize, factor: f64) {
+        let n = self.n;
+        let r = r_matrix(order, factor);
+        let u = r_matrix(order, 1.0);
+        let mut ru = [[0.0; MAX_ORDER + 1]; MAX_ORDER + 1];
+        for i in 0..=order {
+            for j in 0..=order {
+                ru[i][j] = (0..=order).map(|k| r[i][k] * u[k][j]).sum();
+            }
+        }
+        let w = &mut self.work;
+        w.d_new[..(order + 1) * n].fill(0.0);
+        for (k, ru_row) in ru.iter().enumerate().take(order + 1) {
+            let src = &w.d[k * n..(k + 1) * n];
+            for (j, &coef) in ru_row.iter().enumerate().take(order + 1) {
+                let dst = &mut w.d_new[j * n..(j + 1) * n];
+                for (x, s) in dst.iter_mut().zip(src) {
+                    *x += coef * s;
+                }
+            }
+        }
+        w.d[..(order + 1) * n].copy_from_slice(&w.d_new[..(order + 1) * n]);
+    }
+}
+
+impl Integrate for Bdf {
+    fn integrate_with_system<S: OdeSystem>(
         &mut self,
         sys: &mut S,
         t0: f64,
@@ -543,113 +623,6 @@ impl Bdf {
             n_equal_steps = 0;
             lu_current = false;
         }
-    }
-
-    /// J at `(t, y_pred)`.
-    fn jacobian<S: OdeSystem>(&mut self, sys: &mut S, t: f64) -> Result<(), OdeError<S::Error>> {
-        self.jac.fill(0.0);
-        sys.jacobian(t, &self.work.y_pred, &mut self.jac)
-            .map_err(|source| OdeError::System { t, source })?;
-        self.stats.jacobian_evals += 1;
-        if !self.jac.iter().all(|v| v.is_finite()) {
-            return Err(OdeError::NonFinite {
-                t,
-                quantity: "Jacobian",
-            });
-        }
-        Ok(())
-    }
-
-    /// Forms and factors `I − c·J`.
-    fn decompose(&mut self, c: f64) -> Result<(), crate::lu::Singular> {
-        let n = self.n;
-        for (e, j) in self.lu.a.iter_mut().zip(self.jac.as_slice()) {
-            *e = -c * j;
-        }
-        for i in 0..n {
-            self.lu.a[i * n + i] += 1.0;
-        }
-        self.lu.factor()
-    }
-
-    /// Simplified Newton iteration on `d − c·f(y_pred + d) + ψ = 0`; leaves the iterate in
-    /// `work.y_new` and the correction in `work.corr`.
-    fn newton<S: OdeSystem>(
-        &mut self,
-        sys: &mut S,
-        t: f64,
-        c: f64,
-        tol: f64,
-        rate_prev: Option<f64>,
-    ) -> Result<Newton, OdeError<S::Error>> {
-        let w = &mut self.work;
-        w.corr.fill(0.0);
-        w.y_new.copy_from_slice(&w.y_pred);
-        let mut norm_old: Option<f64> = None;
-        for k in 0..NEWTON_MAXITER {
-            self.stats.rhs_evals += 1;
-            sys.rhs(t, &w.y_new, &mut w.f)
-                .map_err(|source| OdeError::System { t, source })?;
-            if !all_finite(&w.f) {
-                return Ok(Newton::NonFinite);
-            }
-            self.stats.newton_iterations += 1;
-            for i in 0..w.dy.len() {
-                w.dy[i] = c * w.f[i] - w.psi[i] - w.corr[i];
-            }
-            self.lu.solve(&mut w.dy);
-            let norm = rms_scaled(&w.dy, &w.scale);
-            if !norm.is_finite() {
-                return Ok(Newton::NonFinite);
-            }
-            let rate = match norm_old {
-                Some(old) => Some(norm / old),
-                None => rate_prev,
-            };
-            if let (Some(r), Some(_)) = (rate, norm_old) {
-                if r >= 1.0 || r.powi((NEWTON_MAXITER - k) as i32) / (1.0 - r) * norm > tol {
-                    return Ok(Newton::Failed);
-                }
-            }
-            for i in 0..w.dy.len() {
-                w.y_new[i] += w.dy[i];
-                w.corr[i] += w.dy[i];
-            }
-            if norm == 0.0 || rate.is_some_and(|r| r < 1.0 && r / (1.0 - r) * norm < tol) {
-                return Ok(Newton::Converged {
-                    iterations: k + 1,
-                    rate: norm_old.map(|old| norm / old).or(rate),
-                });
-            }
-            norm_old = Some(norm);
-        }
-        Ok(Newton::Failed)
-    }
-
-    /// Re-spaces the differences `D_0..D_order` from step `h` to `factor·h`:
-    /// `D ← (R(factor)·U)ᵀ D` with `U = R(1)` (Shampine & Reichelt 1997, Sect. 2.3).
-    fn change_step(&mut self, order: usize, factor: f64) {
-        let n = self.n;
-        let r = r_matrix(order, factor);
-        let u = r_matrix(order, 1.0);
-        let mut ru = [[0.0; MAX_ORDER + 1]; MAX_ORDER + 1];
-        for i in 0..=order {
-            for j in 0..=order {
-                ru[i][j] = (0..=order).map(|k| r[i][k] * u[k][j]).sum();
-            }
-        }
-        let w = &mut self.work;
-        w.d_new[..(order + 1) * n].fill(0.0);
-        for (k, ru_row) in ru.iter().enumerate().take(order + 1) {
-            let src = &w.d[k * n..(k + 1) * n];
-            for (j, &coef) in ru_row.iter().enumerate().take(order + 1) {
-                let dst = &mut w.d_new[j * n..(j + 1) * n];
-                for (x, s) in dst.iter_mut().zip(src) {
-                    *x += coef * s;
-                }
-            }
-        }
-        w.d[..(order + 1) * n].copy_from_slice(&w.d_new[..(order + 1) * n]);
     }
 }
 

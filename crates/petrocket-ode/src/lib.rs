@@ -57,7 +57,7 @@
 //! # Example
 //! ```
 //! use nalgebra::DMatrix;
-//! use petrocket_ode::{Control, OdeSystem, Options, Radau5};
+//! use petrocket_ode::{Control, Integrate, OdeSystem, Options, Radau5};
 //!
 //! /// dy/dt = −k·y
 //! struct Decay {
@@ -91,6 +91,7 @@ mod bdf;
 pub mod bench_support;
 mod common;
 mod error;
+mod integrate;
 mod lu;
 mod method;
 mod options;
@@ -101,6 +102,7 @@ pub mod test_models;
 
 pub use bdf::Bdf;
 pub use error::OdeError;
+pub use integrate::Integrate;
 pub use method::{Integrator, Method};
 pub use options::{Options, Stats, Tolerances};
 pub use radau5::Radau5;

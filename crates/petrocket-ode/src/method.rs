@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Bdf, Control, OdeError, OdeSystem, Options, Outcome, Radau5, Stats, Step};
+use crate::{Bdf, Control, Integrate, OdeError, OdeSystem, Options, Outcome, Radau5, Stats, Step};
 
 /// The integration methods of this crate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -54,29 +54,17 @@ impl Integrator {
         }
     }
 
-    /// See [`Bdf::integrate`] and [`Radau5::integrate`].
-    ///
-    /// # Errors
-    /// Those of the chosen integrator.
-    pub fn integrate<S: OdeSystem>(
-        &mut self,
-        sys: &mut S,
-        t0: f64,
-        y0: &[f64],
-        t_end: f64,
-        observer: impl FnMut(&Step<'_>) -> Control,
-    ) -> Result<Outcome, OdeError<S::Error>> {
+    /// Work counters of the last (possibly failed) run.
+    pub fn stats(&self) -> &Stats {
         match self {
-            Integrator::Bdf(s) => s.integrate(sys, t0, y0, t_end, observer),
-            Integrator::Radau5(s) => s.integrate(sys, t0, y0, t_end, observer),
+            Integrator::Bdf(s) => s.stats(),
+            Integrator::Radau5(s) => s.stats(),
         }
     }
+}
 
-    /// See [`Bdf::integrate_with_system`] and [`Radau5::integrate_with_system`].
-    ///
-    /// # Errors
-    /// Those of the chosen integrator.
-    pub fn integrate_with_system<S: OdeSystem>(
+impl Integrate for Integrator {
+    fn integrate_with_system<S: OdeSystem>(
         &mut self,
         sys: &mut S,
         t0: f64,
@@ -87,14 +75,6 @@ impl Integrator {
         match self {
             Integrator::Bdf(s) => s.integrate_with_system(sys, t0, y0, t_end, observer),
             Integrator::Radau5(s) => s.integrate_with_system(sys, t0, y0, t_end, observer),
-        }
-    }
-
-    /// Work counters of the last (possibly failed) run.
-    pub fn stats(&self) -> &Stats {
-        match self {
-            Integrator::Bdf(s) => s.stats(),
-            Integrator::Radau5(s) => s.stats(),
         }
     }
 }

@@ -5,7 +5,7 @@ mod common;
 
 use common::{options, run};
 use petrocket_ode::test_models::{LinearDecay, StiffLinear2};
-use petrocket_ode::{Control, Radau5};
+use petrocket_ode::{Control, Integrate, Radau5};
 
 #[test]
 fn scalar_decay_error_follows_the_tolerance() {

@@ -7,7 +7,7 @@ mod common;
 use common::{assert_close, max_rel_err, options, run_with};
 use nalgebra::DMatrix;
 use petrocket_ode::test_models::{Hires, Robertson, RobertsonStack, VanDerPol};
-use petrocket_ode::{Bdf, Control, Method, OdeError, OdeSystem, Options};
+use petrocket_ode::{Bdf, Control, Integrate, Method, OdeError, OdeSystem, Options};
 
 const BDF: Method = Method::Bdf;
 

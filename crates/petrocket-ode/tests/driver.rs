@@ -4,7 +4,7 @@ mod common;
 
 use common::{options, run};
 use petrocket_ode::test_models::{Hires, Robertson};
-use petrocket_ode::{Control, Radau5};
+use petrocket_ode::{Control, Integrate, Radau5};
 
 #[test]
 fn observer_stop_ends_the_run_at_that_step() {

@@ -5,7 +5,7 @@ mod common;
 use common::options;
 use nalgebra::DMatrix;
 use petrocket_ode::test_models::Robertson;
-use petrocket_ode::{Control, OdeError, OdeSystem, Options, Radau5};
+use petrocket_ode::{Control, Integrate, OdeError, OdeSystem, Options, Radau5};
 
 #[derive(Debug, thiserror::Error)]
 #[error("model evaluation failed on purpose")]

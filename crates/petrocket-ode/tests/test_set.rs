@@ -5,7 +5,7 @@ mod common;
 
 use common::{assert_close, max_rel_err, options, run};
 use petrocket_ode::test_models::{Hires, Robertson, RobertsonStack, VanDerPol};
-use petrocket_ode::{Control, Radau5};
+use petrocket_ode::{Control, Integrate, Radau5};
 
 #[test]
 fn robertson_to_1e11_matches_the_test_set_and_conserves_mass() {

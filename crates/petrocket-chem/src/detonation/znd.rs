@@ -33,7 +33,7 @@ use crate::kinetics::{Kinetics, KineticsWork};
 use crate::mixture::{GasMixture, GasState};
 use crate::thermo::ThermoPoint;
 use nalgebra::DMatrix;
-use petrocket_ode::{Control, OdeSystem, Options, Radau5, Tolerances};
+use petrocket_ode::{Control, Integrate, OdeSystem, Options, Radau5, Tolerances};
 use petrocket_units::GAS_CONSTANT as R;
 
 /// Settings of the ZND integration.

@@ -171,35 +171,19 @@ impl Blend {
     /// T** drops its term, Cantera's convention), or Tsang's a + b T, with dF_cent/dT; (0, 0)
     /// for the blends without one.
     pub fn fcent(&self, tt: &TempTerms) -> (f64, f64) {
-        let t = tt.t;
-        match *self {
-            Blend::Troe {
-                a,
-                inv_t3,
-                inv_t1,
-                t2,
-            } => {
-                let e3 = if inv_t3 == 0.0 {
-                    0.0
-                } else {
-                    (-t * inv_t3).exp()
-                };
-                let e1 = if inv_t1 == 0.0 {
-                    0.0
-                } else {
-                    (-t * inv_t1).exp()
-                };
-                let mut fcent = (1.0 - a) * e3 + a * e1;
-                let mut dfcent = -(1.0 - a) * inv_t3 * e3 - a * inv_t1 * e1;
-                if t2 != 0.0 {
-                    let e2 = (-t2 * tt.inv_t).exp();
-                    fcent += e2;
-                    dfcent += t2 * tt.inv_t * tt.inv_t * e2;
-                }
-                (fcent, dfcent)
+        if let Some(terms) = self.troe_terms() {
+            // Σ w·e^x and its T-derivative Σ w·e^x·dx/dT, dx/dT = b/T + (Ea/R)/T² − c.
+            let (mut fcent, mut dfcent) = (0.0, 0.0);
+            for (w, b, ea_r, c) in terms {
+                let e = w * (b * tt.ln_t - ea_r * tt.inv_t - c * tt.t).exp();
+                fcent += e;
+                dfcent += e * ((b + ea_r * tt.inv_t) * tt.inv_t - c);
             }
-            Blend::Tsang { a, b } => (a + b * t, b),
-            Blend::Lindemann | Blend::Sri { .. } => (0.0, 0.0),
+            return (fcent, dfcent);
+        }
+        match *self {
+            Blend::Tsang { a, b } => (a + b * tt.t, b),
+            _ => (0.0, 0.0),
         }
     }
 

@@ -33,7 +33,9 @@ use crate::error::{ChemError, Result};
 use crate::kinetics::Kinetics;
 use crate::mixture::{check_range, GasMixture, GasState};
 pub use petrocket_ode::Method;
-use petrocket_ode::{Control, Integrator, OdeError, OdeSystem, Options, Stats, Step, Tolerances};
+use petrocket_ode::{
+    Control, Integrate, Integrator, OdeError, OdeSystem, Options, Stats, Step, Tolerances,
+};
 
 /// Temperature rise that defines ignition (K).
 pub const IGNITION_RISE_K: f64 = 400.0;

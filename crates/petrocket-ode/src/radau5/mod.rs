@@ -8,7 +8,7 @@ use nalgebra::DMatrix;
 use crate::common::{all_finite, rms_scaled};
 use crate::lu::{ComplexLu, RealLu};
 use crate::step::{Control, Dense, Outcome, Step};
-use crate::{OdeError, OdeSystem, Options, Stats};
+use crate::{Integrate, OdeError, OdeSystem, Options, Stats};
 use tableau::Tableau;
 
 /// The unit round-off used by the step-size and Newton logic (RADAU5's `UROUND`).
@@ -111,7 +111,7 @@ pub struct Radau5 {
 
 impl Radau5 {
     /// An integrator for systems of dimension `dim`. Options are validated by
-    /// [`integrate`](Radau5::integrate).
+    /// [`integrate`](Integrate::integrate).
     pub fn new(dim: usize, options: Options) -> Self {
         let mut solver = Self {
             options,
@@ -152,36 +152,250 @@ impl Radau5 {
         }
     }
 
-    /// Integrates `dy/dt = f(t, y)` from `(t0, y0)` to `t_end > t0`.
-    ///
-    /// After every accepted step `observer` receives the [`Step`] (time, step size, state,
-    /// derivative, dense output) and may stop the run with [`Control::Stop`]. The last step
-    /// ends exactly at `t_end`.
-    ///
-    /// # Errors
-    /// [`OdeError::InvalidInput`] for bad arguments or options (checked before any work);
-    /// [`OdeError::System`] when the system returns an error; [`OdeError::NonFinite`],
-    /// [`OdeError::StepSizeTooSmall`], [`OdeError::TooManySteps`] or
-    /// [`OdeError::SingularMatrix`] when the integration cannot proceed. The work done up to
-    /// the failure is in [`Radau5::stats`].
-    pub fn integrate<S: OdeSystem>(
-        &mut self,
-        sys: &mut S,
-        t0: f64,
-        y0: &[f64],
-        t_end: f64,
-        mut observer: impl FnMut(&Step<'_>) -> Control,
-    ) -> Result<Outcome, OdeError<S::Error>> {
-        self.integrate_with_system(sys, t0, y0, t_end, |step, _| observer(step))
+    fn step_view(&self, t: f64, h: f64) -> Step<'_> {
+        let [c1, c2, _] = self.tab.c;
+        Step {
+            t,
+            h,
+            y: &self.work.y,
+            dydt: &self.work.f0,
+            stats: &self.stats,
+            dense: Dense::Collocation {
+                cont: [&self.work.cont[0], &self.work.cont[1], &self.work.cont[2]],
+                c1m1: c1 - 1.0,
+                c2m1: c2 - 1.0,
+            },
+        }
     }
 
-    /// As [`Radau5::integrate`], but the observer also receives the system, to evaluate it at
-    /// the accepted state (the system's caches then still hold the last Newton iterate,
-    /// within the Newton tolerance of that state).
-    ///
-    /// # Errors
-    /// As [`Radau5::integrate`].
-    pub fn integrate_with_system<S: OdeSystem>(
+    /// `f0 = f(t, y)`.
+    fn rhs_at_y<S: OdeSystem>(&mut self, sys: &mut S, t: f64) -> Result<(), OdeError<S::Error>> {
+        self.stats.rhs_evals += 1;
+        sys.rhs(t, &self.work.y, &mut self.work.f0)
+            .map_err(|source| OdeError::System { t, source })
+    }
+
+    fn update_scal(&mut self, rtol: f64, atol: f64) {
+        for (s, y) in self.work.scal.iter_mut().zip(&self.work.y) {
+            *s = atol + rtol * y.abs();
+        }
+    }
+
+    /// Forms `E1 = γ/h·I − J` and `E2 = (α + iβ)/h·I − J` and factors them.
+    fn decompose(&mut self, h: f64) -> Result<(), crate::lu::Singular> {
+        let n = self.n;
+        let fac1 = self.tab.gamma / h;
+        let (alphn, betan) = (self.tab.alpha / h, self.tab.beta / h);
+        let jac = self.jac.as_slice();
+        for (e, j) in self.e1.a.iter_mut().zip(jac) {
+            *e = -j;
+        }
+        self.e2.re.copy_from_slice(&self.e1.a);
+        self.e2.im.fill(0.0);
+        for i in 0..n {
+            self.e1.a[i * n + i] += fac1;
+            self.e2.re[i * n + i] += alphn;
+            self.e2.im[i * n + i] = betan;
+        }
+        self.e1.factor()?;
+        self.e2.factor()
+    }
+
+    /// Starting values from the collocation polynomial of the last accepted step (Hairer &
+    /// Wanner 1996, Sect. IV.8, "Starting values for the Newton iteration").
+    fn starting_values(&mut self, ratio: f64) {
+        let [c1, c2, _] = self.tab.c;
+        let (c1m1, c2m1) = (c1 - 1.0, c2 - 1.0);
+        let ti = self.tab.t_inv;
+        let w = &mut self.work;
+        let q = [c1 * ratio, c2 * ratio, ratio];
+        for i in 0..self.n {
+            let (a1, a2, a3) = (w.cont[0][i], w.cont[1][i], w.cont[2][i]);
+            let mut z = [0.0; 3];
+            for (zs, &s) in z.iter_mut().zip(&q) {
+                *zs = s * (a1 + (s - c2m1) * (a2 + (s - c1m1) * a3));
+            }
+            for s in 0..3 {
+                w.z[s][i] = z[s];
+                w.w[s][i] = ti[s][0] * z[0] + ti[s][1] * z[1] + ti[s][2] * z[2];
+            }
+        }
+    }
+
+    /// Simplified Newton iteration on the transformed stage equations (Hairer & Wanner 1996,
+    /// Sect. IV.8, eqs. (8.10)–(8.16)): convergence rate θ, stopping test `η·‖ΔW‖ ≤ κ·tol`
+    /// with `η = θ/(1 − θ)`, and early abandonment when convergence is predicted too slow.
+    #[allow(clippy::too_many_arguments)]
+    fn newton<S: OdeSystem>(
+        &mut self,
+        sys: &mut S,
+        t: f64,
+        h: f64,
+        fnewt: f64,
+        nit: usize,
+        thet: f64,
+        faccon: &mut f64,
+        theta: &mut f64,
+    ) -> Result<Newton, OdeError<S::Error>> {
+        let n = self.n;
+        let tab = &self.tab;
+        let (ti, tm, c) = (tab.t_inv, tab.t, tab.c);
+        let fac1 = tab.gamma / h;
+        let (alphn, betan) = (tab.alpha / h, tab.beta / h);
+        let w = &mut self.work;
+        *faccon = faccon.max(UROUND).powf(0.8);
+        *theta = thet;
+        let mut dyn_old = 0.0;
+        let mut thq_old = 0.0;
+        let mut newt = 0;
+        loop {
+            if newt >= nit {
+                return Ok(Newton::Failed);
+            }
+            for (s, &cs) in c.iter().enumerate() {
+                for i in 0..n {
+                    w.ytmp[i] = w.y[i] + w.z[s][i];
+                }
+                let ts = t + cs * h;
+                self.stats.rhs_evals += 1;
+                sys.rhs(ts, &w.ytmp, &mut w.f[s])
+                    .map_err(|source| OdeError::System { t: ts, source })?;
+                if !all_finite(&w.f[s]) {
+                    return Ok(Newton::NonFinite);
+                }
+            }
+            newt += 1;
+            self.stats.newton_iterations += 1;
+
+            // Right-hand sides of the transformed system:
+            // (Λ/h ⊗ I − I ⊗ J) ΔW = (T⁻¹ ⊗ I) F(Z) − (Λ/h ⊗ I) W.
+            {
+                let [f1, f2, f3] = &mut w.f;
+                let [w1, w2, w3] = &w.w;
+                for i in 0..n {
+                    let (a1, a2, a3) = (f1[i], f2[i], f3[i]);
+                    let r1 = ti[0][0] * a1 + ti[0][1] * a2 + ti[0][2] * a3;
+                    let r2 = ti[1][0] * a1 + ti[1][1] * a2 + ti[1][2] * a3;
+                    let r3 = ti[2][0] * a1 + ti[2][1] * a2 + ti[2][2] * a3;
+                    f1[i] = r1 - fac1 * w1[i];
+                    f2[i] = r2 - alphn * w2[i] + betan * w3[i];
+                    f3[i] = r3 - betan * w2[i] - alphn * w3[i];
+                }
+                self.e1.solve(f1);
+                self.e2.solve(f2, f3);
+            }
+            let mut sum = 0.0;
+            for s in 0..3 {
+                for (d, sc) in w.f[s].iter().zip(&w.scal) {
+                    let q = d / sc;
+                    sum += q * q;
+                }
+            }
+            let dyno = (sum / (3 * n) as f64).sqrt();
+            if !dyno.is_finite() {
+                return Ok(Newton::NonFinite);
+            }
+            if newt > 1 && newt < nit {
+                let thq = dyno / dyn_old;
+                *theta = if newt == 2 {
+                    thq
+                } else {
+                    (thq * thq_old).sqrt()
+                };
+                thq_old = thq;
+                if *theta < 0.99 {
+                    *faccon = *theta / (1.0 - *theta);
+                    let remaining = nit - 1 - newt;
+                    let dyth = *faccon * dyno * theta.powi(remaining as i32) / fnewt;
+                    if dyth >= 1.0 {
+                        let qnewt = dyth.clamp(1e-4, 20.0);
+                        let factor = 0.8 * qnewt.powf(-1.0 / (4.0 + remaining as f64));
+                        return Ok(Newton::Slow { factor });
+                    }
+                } else {
+                    return Ok(Newton::Failed);
+                }
+            }
+            dyn_old = dyno.max(UROUND);
+            for s in 0..3 {
+                for (wv, d) in w.w[s].iter_mut().zip(&w.f[s]) {
+                    *wv += d;
+                }
+            }
+            for i in 0..n {
+                let (a1, a2, a3) = (w.w[0][i], w.w[1][i], w.w[2][i]);
+                for (zs, row) in w.z.iter_mut().zip(&tm) {
+                    zs[i] = row[0] * a1 + row[1] * a2 + row[2] * a3;
+                }
+            }
+            if *faccon * dyno <= fnewt {
+                return Ok(Newton::Converged { iterations: newt });
+            }
+        }
+    }
+
+    /// Scaled RMS norm of the filtered embedded error (Hairer & Wanner 1996, eqs. (8.19)–(8.20)),
+    /// with one more filtering by `(γ/h·I − J)⁻¹` applied to `f(t, y + err)` when the first
+    /// estimate fails on the first step or right after a rejection (their eq. (8.21)).
+    fn error_estimate<S: OdeSystem>(
+        &mut self,
+        sys: &mut S,
+        t: f64,
+        h: f64,
+        refine: bool,
+    ) -> Result<f64, OdeError<S::Error>> {
+        let n = self.n;
+        let [d1, d2, d3] = self.tab.dd.map(|d| d / h);
+        let w = &mut self.work;
+        // f[1] keeps (e·Z)/h for the refinement.
+        for i in 0..n {
+            let ez = d1 * w.z[0][i] + d2 * w.z[1][i] + d3 * w.z[2][i];
+            w.f[1][i] = ez;
+            w.err[i] = w.f0[i] + ez;
+        }
+        self.e1.solve(&mut w.err);
+        let mut err = rms_scaled(&w.err, &w.scal).max(1e-10);
+        if err >= 1.0 && refine {
+            for i in 0..n {
+                w.ytmp[i] = w.y[i] + w.err[i];
+            }
+            self.stats.rhs_evals += 1;
+            sys.rhs(t, &w.ytmp, &mut w.f[0])
+                .map_err(|source| OdeError::System { t, source })?;
+            if all_finite(&w.f[0]) {
+                for i in 0..n {
+                    w.err[i] = w.f[0][i] + w.f[1][i];
+                }
+                self.e1.solve(&mut w.err);
+                err = rms_scaled(&w.err, &w.scal).max(1e-10);
+            }
+        }
+        Ok(if err.is_finite() { err } else { 1e10 })
+    }
+
+    /// `y ← y + z₃` and the dense-output coefficients of the step: the collocation polynomial
+    /// through `(−1, 0), (c₁ − 1, z₁), (c₂ − 1, z₂), (0, z₃)` in `s = (t − t_new)/h`, in
+    /// Newton's divided-difference form.
+    fn accept_step(&mut self) {
+        let [c1, c2, _] = self.tab.c;
+        let (c1m1, c2m1, c1mc2) = (c1 - 1.0, c2 - 1.0, c1 - c2);
+        let w = &mut self.work;
+        for i in 0..self.n {
+            let (z1, z2, z3) = (w.z[0][i], w.z[1][i], w.z[2][i]);
+            w.y[i] += z3;
+            let d1 = (z2 - z3) / c2m1;
+            let d12 = (z1 - z2) / c1mc2;
+            let d2 = (d12 - d1) / c1m1;
+            let d2b = (d12 - z1 / c1) / c2;
+            w.cont[0][i] = d1;
+            w.cont[1][i] = d2;
+            w.cont[2][i] = d2 - d2b;
+        }
+    }
+}
+
+impl Integrate for Radau5 {
+    fn integrate_with_system<S: OdeSystem>(
         &mut self,
         sys: &mut S,
         t0: f64,
@@ -430,247 +644,6 @@ impl Radau5 {
                     Prepare::Jacobian
                 };
             }
-        }
-    }
-
-    fn step_view(&self, t: f64, h: f64) -> Step<'_> {
-        let [c1, c2, _] = self.tab.c;
-        Step {
-            t,
-            h,
-            y: &self.work.y,
-            dydt: &self.work.f0,
-            stats: &self.stats,
-            dense: Dense::Collocation {
-                cont: [&self.work.cont[0], &self.work.cont[1], &self.work.cont[2]],
-                c1m1: c1 - 1.0,
-                c2m1: c2 - 1.0,
-            },
-        }
-    }
-
-    /// `f0 = f(t, y)`.
-    fn rhs_at_y<S: OdeSystem>(&mut self, sys: &mut S, t: f64) -> Result<(), OdeError<S::Error>> {
-        self.stats.rhs_evals += 1;
-        sys.rhs(t, &self.work.y, &mut self.work.f0)
-            .map_err(|source| OdeError::System { t, source })
-    }
-
-    fn update_scal(&mut self, rtol: f64, atol: f64) {
-        for (s, y) in self.work.scal.iter_mut().zip(&self.work.y) {
-            *s = atol + rtol * y.abs();
-        }
-    }
-
-    /// Forms `E1 = γ/h·I − J` and `E2 = (α + iβ)/h·I − J` and factors them.
-    fn decompose(&mut self, h: f64) -> Result<(), crate::lu::Singular> {
-        let n = self.n;
-        let fac1 = self.tab.gamma / h;
-        let (alphn, betan) = (self.tab.alpha / h, self.tab.beta / h);
-        let jac = self.jac.as_slice();
-        for (e, j) in self.e1.a.iter_mut().zip(jac) {
-            *e = -j;
-        }
-        self.e2.re.copy_from_slice(&self.e1.a);
-        self.e2.im.fill(0.0);
-        for i in 0..n {
-            self.e1.a[i * n + i] += fac1;
-            self.e2.re[i * n + i] += alphn;
-            self.e2.im[i * n + i] = betan;
-        }
-        self.e1.factor()?;
-        self.e2.factor()
-    }
-
-    /// Starting values from the collocation polynomial of the last accepted step (Hairer &
-    /// Wanner 1996, Sect. IV.8, "Starting values for the Newton iteration").
-    fn starting_values(&mut self, ratio: f64) {
-        let [c1, c2, _] = self.tab.c;
-        let (c1m1, c2m1) = (c1 - 1.0, c2 - 1.0);
-        let ti = self.tab.t_inv;
-        let w = &mut self.work;
-        let q = [c1 * ratio, c2 * ratio, ratio];
-        for i in 0..self.n {
-            let (a1, a2, a3) = (w.cont[0][i], w.cont[1][i], w.cont[2][i]);
-            let mut z = [0.0; 3];
-            for (zs, &s) in z.iter_mut().zip(&q) {
-                *zs = s * (a1 + (s - c2m1) * (a2 + (s - c1m1) * a3));
-            }
-            for s in 0..3 {
-                w.z[s][i] = z[s];
-                w.w[s][i] = ti[s][0] * z[0] + ti[s][1] * z[1] + ti[s][2] * z[2];
-            }
-        }
-    }
-
-    /// Simplified Newton iteration on the transformed stage equations (Hairer & Wanner 1996,
-    /// Sect. IV.8, eqs. (8.10)–(8.16)): convergence rate θ, stopping test `η·‖ΔW‖ ≤ κ·tol`
-    /// with `η = θ/(1 − θ)`, and early abandonment when convergence is predicted too slow.
-    #[allow(clippy::too_many_arguments)]
-    fn newton<S: OdeSystem>(
-        &mut self,
-        sys: &mut S,
-        t: f64,
-        h: f64,
-        fnewt: f64,
-        nit: usize,
-        thet: f64,
-        faccon: &mut f64,
-        theta: &mut f64,
-    ) -> Result<Newton, OdeError<S::Error>> {
-        let n = self.n;
-        let tab = &self.tab;
-        let (ti, tm, c) = (tab.t_inv, tab.t, tab.c);
-        let fac1 = tab.gamma / h;
-        let (alphn, betan) = (tab.alpha / h, tab.beta / h);
-        let w = &mut self.work;
-        *faccon = faccon.max(UROUND).powf(0.8);
-        *theta = thet;
-        let mut dyn_old = 0.0;
-        let mut thq_old = 0.0;
-        let mut newt = 0;
-        loop {
-            if newt >= nit {
-                return Ok(Newton::Failed);
-            }
-            for (s, &cs) in c.iter().enumerate() {
-                for i in 0..n {
-                    w.ytmp[i] = w.y[i] + w.z[s][i];
-                }
-                let ts = t + cs * h;
-                self.stats.rhs_evals += 1;
-                sys.rhs(ts, &w.ytmp, &mut w.f[s])
-                    .map_err(|source| OdeError::System { t: ts, source })?;
-                if !all_finite(&w.f[s]) {
-                    return Ok(Newton::NonFinite);
-                }
-            }
-            newt += 1;
-            self.stats.newton_iterations += 1;
-
-            // Right-hand sides of the transformed system:
-            // (Λ/h ⊗ I − I ⊗ J) ΔW = (T⁻¹ ⊗ I) F(Z) − (Λ/h ⊗ I) W.
-            {
-                let [f1, f2, f3] = &mut w.f;
-                let [w1, w2, w3] = &w.w;
-                for i in 0..n {
-                    let (a1, a2, a3) = (f1[i], f2[i], f3[i]);
-                    let r1 = ti[0][0] * a1 + ti[0][1] * a2 + ti[0][2] * a3;
-                    let r2 = ti[1][0] * a1 + ti[1][1] * a2 + ti[1][2] * a3;
-                    let r3 = ti[2][0] * a1 + ti[2][1] * a2 + ti[2][2] * a3;
-                    f1[i] = r1 - fac1 * w1[i];
-                    f2[i] = r2 - alphn * w2[i] + betan * w3[i];
-                    f3[i] = r3 - betan * w2[i] - alphn * w3[i];
-                }
-                self.e1.solve(f1);
-                self.e2.solve(f2, f3);
-            }
-            let mut sum = 0.0;
-            for s in 0..3 {
-                for (d, sc) in w.f[s].iter().zip(&w.scal) {
-                    let q = d / sc;
-                    sum += q * q;
-                }
-            }
-            let dyno = (sum / (3 * n) as f64).sqrt();
-            if !dyno.is_finite() {
-                return Ok(Newton::NonFinite);
-            }
-            if newt > 1 && newt < nit {
-                let thq = dyno / dyn_old;
-                *theta = if newt == 2 {
-                    thq
-                } else {
-                    (thq * thq_old).sqrt()
-                };
-                thq_old = thq;
-                if *theta < 0.99 {
-                    *faccon = *theta / (1.0 - *theta);
-                    let remaining = nit - 1 - newt;
-                    let dyth = *faccon * dyno * theta.powi(remaining as i32) / fnewt;
-                    if dyth >= 1.0 {
-                        let qnewt = dyth.clamp(1e-4, 20.0);
-                        let factor = 0.8 * qnewt.powf(-1.0 / (4.0 + remaining as f64));
-                        return Ok(Newton::Slow { factor });
-                    }
-                } else {
-                    return Ok(Newton::Failed);
-                }
-            }
-            dyn_old = dyno.max(UROUND);
-            for s in 0..3 {
-                for (wv, d) in w.w[s].iter_mut().zip(&w.f[s]) {
-                    *wv += d;
-                }
-            }
-            for i in 0..n {
-                let (a1, a2, a3) = (w.w[0][i], w.w[1][i], w.w[2][i]);
-                for (zs, row) in w.z.iter_mut().zip(&tm) {
-                    zs[i] = row[0] * a1 + row[1] * a2 + row[2] * a3;
-                }
-            }
-            if *faccon * dyno <= fnewt {
-                return Ok(Newton::Converged { iterations: newt });
-            }
-        }
-    }
-
-    /// Scaled RMS norm of the filtered embedded error (Hairer & Wanner 1996, eqs. (8.19)–(8.20)),
-    /// with one more filtering by `(γ/h·I − J)⁻¹` applied to `f(t, y + err)` when the first
-    /// estimate fails on the first step or right after a rejection (their eq. (8.21)).
-    fn error_estimate<S: OdeSystem>(
-        &mut self,
-        sys: &mut S,
-        t: f64,
-        h: f64,
-        refine: bool,
-    ) -> Result<f64, OdeError<S::Error>> {
-        let n = self.n;
-        let [d1, d2, d3] = self.tab.dd.map(|d| d / h);
-        let w = &mut self.work;
-        // f[1] keeps (e·Z)/h for the refinement.
-        for i in 0..n {
-            let ez = d1 * w.z[0][i] + d2 * w.z[1][i] + d3 * w.z[2][i];
-            w.f[1][i] = ez;
-            w.err[i] = w.f0[i] + ez;
-        }
-        self.e1.solve(&mut w.err);
-        let mut err = rms_scaled(&w.err, &w.scal).max(1e-10);
-        if err >= 1.0 && refine {
-            for i in 0..n {
-                w.ytmp[i] = w.y[i] + w.err[i];
-            }
-            self.stats.rhs_evals += 1;
-            sys.rhs(t, &w.ytmp, &mut w.f[0])
-                .map_err(|source| OdeError::System { t, source })?;
-            if all_finite(&w.f[0]) {
-                for i in 0..n {
-                    w.err[i] = w.f[0][i] + w.f[1][i];
-                }
-                self.e1.solve(&mut w.err);
-                err = rms_scaled(&w.err, &w.scal).max(1e-10);
-            }
-        }
-        Ok(if err.is_finite() { err } else { 1e10 })
-    }
-
-    /// `y ← y + z₃` and the dense-output coefficients of the step: the collocation polynomial
-    /// through `(−1, 0), (c₁ − 1, z₁), (c₂ − 1, z₂), (0, z₃)` in `s = (t − t_new)/h`, in
-    /// Newton's divided-difference form.
-    fn accept_step(&mut self) {
-        let [c1, c2, _] = self.tab.c;
-        let (c1m1, c2m1, c1mc2) = (c1 - 1.0, c2 - 1.0, c1 - c2);
-        let w = &mut self.work;
-        for i in 0..self.n {
-            let (z1, z2, z3) = (w.z[0][i], w.z[1][i], w.z[2][i]);
-            w.y[i] += z3;
-            let d1 = (z2 - z3) / c2m1;
-            let d12 = (z1 - z2) / c1mc2;
-            let d2 = (d12 - d1) / c1m1;
-            let d2b = (d12 - z1 / c1) / c2;
-            w.cont[0][i] = d1;
-            w.cont[1][i] = d2;
-            w.cont[2][i] = d2 - d2b;
         }
     }
 }

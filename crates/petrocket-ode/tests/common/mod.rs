@@ -2,7 +2,8 @@
 #![allow(dead_code)]
 
 use petrocket_ode::{
-    Control, Integrator, Method, OdeError, OdeSystem, Options, Outcome, Radau5, Tolerances,
+    Control, Integrate, Integrator, Method, OdeError, OdeSystem, Options, Outcome, Radau5,
+    Tolerances,
 };
 
 /// Options with the given tolerances and defaults otherwise.
