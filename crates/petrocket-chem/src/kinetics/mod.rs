@@ -394,9 +394,10 @@ impl Kinetics {
             work.rate_m[i] = work.m[rate_m];
         }
         for f in &plan.falloff {
-            let fcent = match f.troe {
-                Some([(w3, e3), (w1, e1), (w2, e2)]) => (
-                    w3 * rate_exps[e3] + w1 * rate_exps[e1] + w2 * rate_exps[e2],
+            // Σ weight·e^x in the order of `Blend::fcent`, so the sum is the same to the bit.
+            let fcent = match &f.troe {
+                Some(terms) => (
+                    terms.iter().fold(0.0, |s, &(w, e)| s + w * rate_exps[e]),
                     0.0,
                 ),
                 None => f.blend.fcent(&tt),

@@ -92,9 +92,7 @@ impl<'k> ActiveSystem<'k> {
             jac: DMatrix::zeros(n, n),
         }
     }
-}
 
-impl ActiveSystem<'_> {
     /// [`ReactorSystem::point_with_dydt`] at a full state: called by the integrator's observer
     /// at every accepted step, when the energy solve is warm (its last temperature is that of
     /// the last Newton iterate, a rounding-level shift away).
