@@ -223,9 +223,9 @@ fn runs_are_deterministic_across_threads() {
 
 /// Solver work for the four standard benchmark cases (H2:O2 = 2, 1000/1200 K, 1/20 bar, to
 /// 5 × the ignition delay), for both integrators: a change that doubles the work fails here.
-/// Bands are ±35 % around the figures recorded in docs/benchmarks.md. The two integrators
-/// agree on the ignition delay to 1e-6 and on the peak dP/dt to 1e-3 (sampled on different
-/// steps).
+/// Steps, Jacobians and right-hand sides stay within ±35 % of the figures recorded in
+/// docs/benchmarks.md. The two integrators agree on the ignition delay to 1e-6 and on the
+/// peak dP/dt to 1e-3 (sampled on different steps).
 #[test]
 fn solver_work_snapshot() {
     let band = |v: usize, r: usize| (v as f64) <= 1.35 * r as f64 && (v as f64) >= r as f64 / 1.35;
@@ -240,9 +240,9 @@ fn solver_work_snapshot() {
     {
         let mut delays = Vec::new();
         let mut dpdt = Vec::new();
-        for (method, steps, jacs) in [
-            (Method::Bdf, BDF_STEPS[i], BDF_JACS[i]),
-            (Method::Radau5, RADAU_STEPS[i], RADAU_JACS[i]),
+        for (method, steps, jacs, rhs) in [
+            (Method::Bdf, BDF_STEPS[i], BDF_JACS[i], BDF_RHS[i]),
+            (Method::Radau5, RADAU_STEPS[i], RADAU_JACS[i], RADAU_RHS[i]),
         ] {
             let r = run_method(
                 method,
@@ -264,6 +264,11 @@ fn solver_work_snapshot() {
                 "{method:?} Jacobians {} vs {jacs}",
                 s.jacobian_evals
             );
+            assert!(
+                band(s.rhs_evals, rhs),
+                "{method:?} right-hand sides {} vs {rhs}",
+                s.rhs_evals
+            );
             delays.push(r.ignition.unwrap().delay_dtdt);
             dpdt.push(r.max_dpdt.0);
         }
@@ -275,12 +280,15 @@ fn solver_work_snapshot() {
     }
 }
 
-/// Recorded with the NDF/BDF integrator (petrocket-ode 0.1.0) on 2026-11-21.
-const BDF_STEPS: [usize; 4] = [1064, 1414, 889, 1263];
-const BDF_JACS: [usize; 4] = [15, 18, 15, 14];
+/// Recorded with the NDF/BDF integrator (petrocket-ode 0.1.0, Jacobian refreshed when Newton
+/// contracts by more than 0.01) on 2026-11-21.
+const BDF_STEPS: [usize; 4] = [1049, 1351, 917, 1176];
+const BDF_JACS: [usize; 4] = [70, 122, 67, 94];
+const BDF_RHS: [usize; 4] = [1326, 1771, 1175, 1528];
 /// Recorded with Radau IIA (petrocket-ode 0.1.0) on 2026-11-21.
-const RADAU_STEPS: [usize; 4] = [456, 568, 385, 513];
-const RADAU_JACS: [usize; 4] = [274, 429, 193, 347];
+const RADAU_STEPS: [usize; 4] = [470, 590, 402, 533];
+const RADAU_JACS: [usize; 4] = [281, 439, 198, 355];
+const RADAU_RHS: [usize; 4] = [3673, 4738, 3174, 4249];
 
 /// Inert diluents (AR and N2 have no chemistry in the bundled mechanism) are held out of the
 /// integration: they keep their initial amount exactly, still count in the mixture (the

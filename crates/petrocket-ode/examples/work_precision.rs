@@ -42,7 +42,7 @@ fn report<S: OdeSystem>(
     println!(
         "{name:<10} {:>7.0e} {:>6} {:>9.1} {:>9.2e} {:>6} {:>5} {:>6} {:>5} {:>5}",
         o.tolerances.rtol,
-        o.jacobian_reuse_theta,
+        o.jacobian_reuse_theta_or(0.001),
         best * 1e6,
         err,
         s.steps,
@@ -62,7 +62,7 @@ fn main() {
         for rtol in [1e-6, 1e-9, 1e-11] {
             let o = |atol: f64| Options {
                 tolerances: Tolerances { rtol, atol },
-                jacobian_reuse_theta: theta,
+                jacobian_reuse_theta: Some(theta),
                 ..Options::default()
             };
             report(

@@ -26,10 +26,12 @@
 //!   interpolated to the new spacing (`D ← (R·U)ᵀ D`, Shampine & Reichelt 1997, Sect. 2.3).
 //!   Step and order change only after `k + 1` steps at the same size, then to the order
 //!   `k − 1`, `k` or `k + 1` that allows the largest step.
-//! - **Jacobian and LU reuse**: the Jacobian is re-evaluated only when the Newton iteration
-//!   fails with an old one; `I − c·J` is refactored only when `c` changes. This is what
-//!   makes BDF methods cheap on chemistry: one LU per several steps, one Jacobian per tens of
-//!   steps.
+//! - **Jacobian and LU reuse**: the Jacobian is re-evaluated when the Newton iteration fails
+//!   with an old one, or when it converged but contracted by a factor worse than
+//!   [`Options::jacobian_reuse_theta`] (RADAU5's rule; default 0.01 here); `I − c·J` is
+//!   refactored only when `c` changes. This is what makes BDF methods cheap on chemistry:
+//!   one LU per several steps, one Jacobian per ten or more steps, and mostly a single
+//!   Newton iteration per step.
 //! - **Newton convergence** (Shampine & Reichelt 1997; Hairer & Wanner 1996, Sect. IV.8): the
 //!   rate ρ = ‖Δ_k‖/‖Δ_{k−1}‖ is watched; the iteration stops when `ρ/(1 − ρ)·‖Δ‖` is below
 //!   `max(10·ε/rtol, 0.03)` (see `NEWTON_TOLERANCE`), and is abandoned (new Jacobian, else half the step)
@@ -65,6 +67,15 @@ const NEWTON_MAXITER: usize = 4;
 /// so the cap 0.03 is used at every tolerance. (CVODE's default, 0.1 of the error-test
 /// tolerance, is looser still.)
 const NEWTON_TOLERANCE: f64 = 0.03;
+/// Default [`Options::jacobian_reuse_theta`]: a new Jacobian is evaluated for the next step
+/// when the last Newton iteration contracted by a factor worse than this (RADAU5's rule,
+/// Hairer & Wanner 1996, Sect. IV.8). Below about 0.008 the iteration can stop after one
+/// correction (`ρ/(1 − ρ)·‖Δ‖ < NEWTON_TOLERANCE` with a first correction ‖Δ‖ ≈ 3–4 at an
+/// order-5 step); on the H2/O2 ignition cases 0.01 halves the Newton iterations that follow
+/// the first (2.0 → 1.2 right-hand sides per step) for 4–7 times as many Jacobians, which are
+/// cheap for small mechanisms: 11 % less time than keeping the Jacobian until Newton fails
+/// (`docs/benchmarks.md`).
+const JACOBIAN_REUSE_THETA: f64 = 0.01;
 /// Smallest step-size factor after a rejected step.
 const MIN_FACTOR: f64 = 0.2;
 /// Largest step-size factor.
@@ -154,9 +165,8 @@ enum Newton {
 
 /// Variable-order NDF/BDF integrator for `dy/dt = f(t, y)`; reusable across runs.
 ///
-/// Same interface as [`crate::Radau5`]. [`Options::max_newton_iterations`] and
-/// [`Options::jacobian_reuse_theta`] are Radau5 settings and are not used here (the NDF code
-/// uses 4 Newton iterations and reuses the Jacobian until Newton fails). All buffers are
+/// Same interface as [`crate::Radau5`]. [`Options::max_newton_iterations`] is a Radau5
+/// setting and is not used here (the NDF code uses 4 Newton iterations). All buffers are
 /// allocated by [`Bdf::new`] (or when the dimension changes); the step loop does not allocate.
 #[derive(Debug, Clone)]
 pub struct Bdf {
@@ -334,6 +344,7 @@ impl Integrate for Bdf {
         let opts = self.options.clone();
         let (rtol, atol) = (opts.tolerances.rtol, opts.tolerances.atol);
         let newton_tol = NEWTON_TOLERANCE.max(10.0 * f64::EPSILON / rtol);
+        let reuse_theta = opts.jacobian_reuse_theta_or(JACOBIAN_REUSE_THETA);
         let span = t_end - t0;
         let hmax = opts.max_step.unwrap_or(span).min(span);
         let coef = self.coef;
@@ -480,6 +491,10 @@ impl Integrate for Bdf {
                 Some(Newton::Converged { iterations, rate }) => {
                     n_singular = 0;
                     rate_prev = rate;
+                    // Slow contraction with an old Jacobian: a new one for the next step.
+                    if !jac_current && rate.is_some_and(|r| r > reuse_theta) {
+                        jac_ready = false;
+                    }
                     iterations
                 }
                 failure => {

@@ -38,6 +38,15 @@ pub(crate) fn validate<E>(
             format!("must be finite and greater than t0 = {t0:e} (forward integration only)"),
         ));
     }
+    if let Some(theta) = o.jacobian_reuse_theta {
+        if !(0.0..1.0).contains(&theta) {
+            return Err(OdeError::invalid(
+                "options.jacobian_reuse_theta",
+                theta,
+                "allowed range is [0, 1)",
+            ));
+        }
+    }
     if !(1e-13..=1e-1).contains(&tol.rtol) {
         return Err(OdeError::invalid(
             "options.tolerances.rtol",

@@ -40,9 +40,11 @@ pub struct Options {
     /// Newton iterations allowed per step, in `[2, 50]`. Default `7` (as RADAU5).
     pub max_newton_iterations: usize,
     /// The Jacobian is kept for the next step when the Newton contraction factor θ of the
-    /// accepted step is at most this, in `[0, 1)`. Default `0.001` (as RADAU5). Increase (e.g.
-    /// to `0.1`) when Jacobians are expensive.
-    pub jacobian_reuse_theta: f64,
+    /// last step is at most this, in `[0, 1)`. Default `None`: the integrator's own,
+    /// [`crate::Radau5`] `0.001` (as RADAU5), [`crate::Bdf`] `0.01` (see
+    /// [`Options::jacobian_reuse_theta_or`]). Increase (e.g. to `0.1`) when Jacobians are
+    /// expensive compared with right-hand sides, decrease when they are cheap.
+    pub jacobian_reuse_theta: Option<f64>,
     /// Gustafsson's predictive step-size controller (`true`, default) or the classical one.
     pub predictive_controller: bool,
 }
@@ -55,9 +57,16 @@ impl Default for Options {
             max_step: None,
             max_steps: 100_000,
             max_newton_iterations: 7,
-            jacobian_reuse_theta: 0.001,
+            jacobian_reuse_theta: None,
             predictive_controller: true,
         }
+    }
+}
+
+impl Options {
+    /// [`Options::jacobian_reuse_theta`], or `default` (the integrator's) when unset.
+    pub fn jacobian_reuse_theta_or(&self, default: f64) -> f64 {
+        self.jacobian_reuse_theta.unwrap_or(default)
     }
 }
 

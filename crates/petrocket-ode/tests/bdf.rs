@@ -65,6 +65,13 @@ fn hires_and_van_der_pol_match_the_test_set() {
 /// Tighter tolerances give smaller errors against the published reference solutions, and the
 /// global error stays within a modest multiple of the local tolerance `atol + rtol·|y|` (at
 /// t = 1e11 Robertson's y1 ≈ 2e-8 is atol-dominated).
+///
+/// The multiple grows with the number of steps, which roughly doubles per factor 100 in rtol
+/// (measured: HIRES 7, 8, 17, 56; ROBER 1.6, 5, 13, 32 at rtol 1e-5 … 1e-11). The bound was
+/// 50 until the Jacobian refresh (`Options::jacobian_reuse_theta`) let most steps converge in
+/// one Newton iteration, which by the step-size rule's iteration-dependent safety factor
+/// (0.9 after one iteration, 0.82 after two) gives ≈ 10 % longer steps at the same
+/// per-step error control: HIRES at rtol 1e-11 went from 22 to 56 tolerance units.
 #[test]
 fn test_set_errors_decrease_with_the_tolerance() {
     let in_tol_units = |y: &[f64], reference: &[f64], rtol: f64, atol: f64| {
@@ -105,7 +112,7 @@ fn test_set_errors_decrease_with_the_tolerance() {
             e.0, hires.stats.steps, e.1, rob.stats.steps
         );
         assert!(
-            units.0 < 50.0 && units.1 < 50.0,
+            units.0 < 100.0 && units.1 < 100.0,
             "rtol {rtol:e}: errors {units:?} tolerances"
         );
         assert!(
@@ -321,10 +328,10 @@ fn work_snapshot_robertson_and_hires() {
         assert!(within(got, want), "{name}: {got}, snapshot {want}");
     }
 }
-const ROBER_STEPS: usize = 2061;
-const ROBER_JACOBIANS: usize = 11;
-const HIRES_STEPS: usize = 949;
-const HIRES_JACOBIANS: usize = 10;
+const ROBER_STEPS: usize = 1871;
+const ROBER_JACOBIANS: usize = 102;
+const HIRES_STEPS: usize = 892;
+const HIRES_JACOBIANS: usize = 75;
 
 // ---- failure paths ----
 

@@ -14,13 +14,19 @@
 //! exact up to rounding; `tests/kinetics_jacobian.rs` checks it against finite differences.
 //! Storage is dense (n_species² entries), adequate up to a few hundred species.
 
-use super::rate::TempTerms;
+use super::rate::{RateExpr, TempTerms};
 use super::{conc_pow, conc_pow_deriv, Collider, Kinetics, KineticsWork};
 use nalgebra::DMatrix;
 
 impl Kinetics {
     /// ∂ω̇/∂C (`dwdc[(k, j)]` = ∂ω̇_k/∂C_j, 1/s) and ∂ω̇/∂T at fixed C (`dwdt`, mol/(m³ s K))
     /// at the state of the last [`Kinetics::update`]. `grad` is scratch of length n_species.
+    ///
+    /// Each reaction's ∂q/∂C is split into a part that is the same for every C_j (the
+    /// default collision efficiency of [M] and of a falloff's m, ∂m/∂C_j = default + δ_j) and
+    /// a sparse remainder (its own species and the colliders with an explicit efficiency).
+    /// The uniform parts are summed per species in `grad` and spread over the rows once at
+    /// the end, so a three-body reaction costs its few species, not a dense row per species.
     pub fn jacobian(
         &self,
         work: &KineticsWork,
@@ -32,25 +38,37 @@ impl Kinetics {
         debug_assert_eq!(dwdc.shape(), (ns, ns));
         dwdc.fill(0.0);
         dwdt.iter_mut().for_each(|v| *v = 0.0);
+        // grad[k]: Σ_r ν_kr·(uniform part of ∂q_r/∂C_j), added to every column of row k.
+        let uniform_row = grad;
+        uniform_row.iter_mut().for_each(|v| *v = 0.0);
+        let mut sparse: Vec<(usize, f64)> = Vec::with_capacity(2 * ns.min(64));
         let conc = &work.conc;
         let tt = TempTerms::new(work.temperature);
         let inv_t = tt.inv_t;
         for (i, r) in self.reactions.iter().enumerate() {
-            // The logarithmic derivatives of k (the update kept only k itself).
-            let rv = r.rate.eval(&tt, work.rate_m[i]);
+            // The logarithmic derivatives of k (the update kept only k itself); an Arrhenius
+            // rate needs no exponential for them.
+            let (dlnk_dt, dlnk_dlnm) = match &r.rate {
+                RateExpr::Arrhenius(a) => (a.dlnk_dt(&tt), 0.0),
+                rate => {
+                    let rv = rate.eval(&tt, work.rate_m[i]);
+                    (rv.dlnk_dt, rv.dlnk_dlnm)
+                }
+            };
             let (qf, qr) = (work.rop_f[i], work.rop_r[i]);
             let q = qf - qr;
             let dq_dt = if r.reversible {
-                qf * rv.dlnk_dt - qr * (rv.dlnk_dt - self.dlnkc_dt(r, &work.thermo, inv_t))
+                qf * dlnk_dt - qr * (dlnk_dt - self.dlnkc_dt(r, &work.thermo, inv_t))
             } else {
-                qf * rv.dlnk_dt
+                qf * dlnk_dt
             };
-            grad.iter_mut().for_each(|g| *g = 0.0);
+            sparse.clear();
+            let mut uniform = 0.0;
             // Dependence of k on its collision concentration m.
             if let Some(c) = &r.rate_m {
                 let m = work.rate_m[i];
-                if m > 0.0 && rv.dlnk_dlnm != 0.0 {
-                    add_weights(grad, c, q * rv.dlnk_dlnm / m);
+                if m > 0.0 && dlnk_dlnm != 0.0 {
+                    uniform += add_weights(&mut sparse, c, q * dlnk_dlnm / m);
                 }
             }
             let k_t = work.k[i] * work.third[i];
@@ -58,7 +76,7 @@ impl Kinetics {
             // Three-body concentration: q/t computed without dividing by t.
             if let Some(c) = &r.three_body {
                 let q_over_t = work.k[i] * (work.prod_f[i] - inv_kc * work.prod_r[i]);
-                add_weights(grad, c, q_over_t);
+                uniform += add_weights(&mut sparse, c, q_over_t);
             }
             for (a, &(j, o)) in r.orders.iter().enumerate() {
                 let mut d = conc_pow_deriv(conc[j], o);
@@ -67,7 +85,7 @@ impl Kinetics {
                         d *= conc_pow(conc[l], ol);
                     }
                 }
-                grad[j] += k_t * d;
+                sparse.push((j, k_t * d));
             }
             if r.reversible {
                 for (a, &(j, nu)) in r.products.iter().enumerate() {
@@ -77,7 +95,7 @@ impl Kinetics {
                             d *= conc_pow(conc[l], nl);
                         }
                     }
-                    grad[j] -= k_t * inv_kc * d;
+                    sparse.push((j, -k_t * inv_kc * d));
                 }
             }
             for (k, nu) in r
@@ -87,23 +105,25 @@ impl Kinetics {
                 .chain(r.products.iter().copied())
             {
                 dwdt[k] += nu * dq_dt;
-                for (j, g) in grad.iter().enumerate() {
-                    if *g != 0.0 {
-                        dwdc[(k, j)] += nu * g;
-                    }
+                uniform_row[k] += nu * uniform;
+                for &(j, g) in &sparse {
+                    dwdc[(k, j)] += nu * g;
+                }
+            }
+        }
+        for (k, &u) in uniform_row.iter().enumerate() {
+            if u != 0.0 {
+                for j in 0..ns {
+                    dwdc[(k, j)] += u;
                 }
             }
         }
     }
 }
 
-/// grad_j += scale·∂m/∂C_j for m = default·Σ C + Σ δ_k C_k.
-fn add_weights(grad: &mut [f64], c: &Collider, scale: f64) {
-    if c.default != 0.0 {
-        let v = scale * c.default;
-        grad.iter_mut().for_each(|g| *g += v);
-    }
-    for &(k, d) in &c.deltas {
-        grad[k] += scale * d;
-    }
+/// ∂m/∂C_j = default + δ_j for m = default·Σ C + Σ δ_k C_k: pushes `scale`·δ_j onto
+/// `sparse` and returns the uniform part `scale`·default.
+fn add_weights(sparse: &mut Vec<(usize, f64)>, c: &Collider, scale: f64) -> f64 {
+    sparse.extend(c.deltas.iter().map(|&(k, d)| (k, scale * d)));
+    scale * c.default
 }

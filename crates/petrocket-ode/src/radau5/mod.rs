@@ -21,6 +21,9 @@ const FAC_LEFT: f64 = 5.0;
 const FAC_RIGHT: f64 = 0.125;
 /// The LU factors are kept when `1 ≤ h_new/h ≤ QUOT2` (and the Jacobian is kept).
 const QUOT2: f64 = 1.2;
+/// Default [`Options::jacobian_reuse_theta`]: RADAU5's `THET` (Hairer & Wanner 1996,
+/// Sect. IV.8; `WORK(3)` of `radau5.f`).
+const JACOBIAN_REUSE_THETA: f64 = 0.001;
 /// Singular Newton matrices tolerated in a row (each one halves the step).
 const MAX_SINGULAR: usize = 5;
 /// Consecutive step attempts that met non-finite right-hand sides before giving up.
@@ -406,18 +409,11 @@ impl Integrate for Radau5 {
         self.stats = Stats::default();
         let n = sys.dim();
         crate::common::validate(&self.options, n, t0, y0, t_end)?;
-        if !(0.0..1.0).contains(&self.options.jacobian_reuse_theta) {
-            return Err(OdeError::invalid(
-                "options.jacobian_reuse_theta",
-                self.options.jacobian_reuse_theta,
-                "allowed range is [0, 1)",
-            ));
-        }
         self.resize(n);
 
         let opts = self.options.clone();
         let nit = opts.max_newton_iterations;
-        let thet = opts.jacobian_reuse_theta;
+        let thet = opts.jacobian_reuse_theta_or(JACOBIAN_REUSE_THETA);
         // RADAU5's tolerance transformation: the error estimate is of order 3 (h⁴), so the
         // user's rtol is mapped to 0.1·rtol^(2/3) keeping atol/rtol, which makes the global
         // error track the requested tolerance (Hairer & Wanner 1996, Sect. IV.8).
