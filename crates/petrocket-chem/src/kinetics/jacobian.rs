@@ -23,7 +23,7 @@ impl Kinetics {
     /// at the state of the last [`Kinetics::update`]. `grad` is scratch of length n_species.
     ///
     /// Each reaction's ∂q/∂C is split into a part that is the same for every C_j (the
-    /// default collision efficiency of [M] and of a falloff's m, ∂m/∂C_j = default + δ_j) and
+    /// default collision efficiency of \[M\] and of a falloff's m, ∂m/∂C_j = default + δ_j) and
     /// a sparse remainder (its own species and the colliders with an explicit efficiency).
     /// The uniform parts are summed per species in `grad` and spread over the rows once at
     /// the end, so a three-body reaction costs its few species, not a dense row per species.
