@@ -180,13 +180,24 @@ fn integrator_choice_is_honoured_and_both_agree() {
         radau["ignition_delay_s"].as_f64().unwrap(),
     );
     assert!((a / b - 1.0).abs() < 1e-6, "BDF {a} vs Radau5 {b}");
-    // BDF reuses Jacobians: far fewer than Radau5 on the same case.
-    let jac = |v: &serde_json::Value| v["solver"]["jacobian_evals"].as_u64().unwrap();
-    assert!(
-        jac(&bdf) * 5 < jac(&radau),
-        "{} vs {}",
-        jac(&bdf),
-        jac(&radau)
-    );
+    // The two methods' work differs in kind: BDF takes more, cheaper steps (about one
+    // right-hand side each) and reuses its Jacobians; Radau5 takes fewer steps of three
+    // stages with a Jacobian on most of them.
+    let count = |v: &serde_json::Value, key: &str| v["solver"][key].as_u64().unwrap();
+    for (what, less, more) in [
+        ("steps", count(&radau, "steps"), count(&bdf, "steps")),
+        (
+            "rhs_evals",
+            count(&bdf, "rhs_evals"),
+            count(&radau, "rhs_evals"),
+        ),
+        (
+            "jacobian_evals",
+            count(&bdf, "jacobian_evals"),
+            count(&radau, "jacobian_evals"),
+        ),
+    ] {
+        assert!(2 * less < more, "{what}: {less} vs {more}");
+    }
     assert_exit(&args("euler"), 2, &["euler", "bdf", "radau5"]);
 }
