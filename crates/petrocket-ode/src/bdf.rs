@@ -49,7 +49,7 @@
 
 use nalgebra::DMatrix;
 
-use crate::common::{all_finite, initial_step, rms_scaled, validate, StartData};
+use crate::common::{all_finite, evaluate_jacobian, initial_step, rms_scaled, validate, StartData};
 use crate::lu::RealLu;
 use crate::step::{Control, Dense, Outcome, Step};
 use crate::{Integrate, OdeError, OdeSystem, Options, Stats};
@@ -222,17 +222,7 @@ impl Bdf {
 
     /// J at `(t, y_pred)`.
     fn jacobian<S: OdeSystem>(&mut self, sys: &mut S, t: f64) -> Result<(), OdeError<S::Error>> {
-        self.jac.fill(0.0);
-        sys.jacobian(t, &self.work.y_pred, &mut self.jac)
-            .map_err(|source| OdeError::System { t, source })?;
-        self.stats.jacobian_evals += 1;
-        if !self.jac.iter().all(|v| v.is_finite()) {
-            return Err(OdeError::NonFinite {
-                t,
-                quantity: "Jacobian",
-            });
-        }
-        Ok(())
+        evaluate_jacobian(sys, t, &self.work.y_pred, &mut self.jac, &mut self.stats)
     }
 
     /// Forms and factors `I − c·J`.

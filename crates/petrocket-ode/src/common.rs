@@ -97,6 +97,28 @@ pub(crate) fn all_finite(v: &[f64]) -> bool {
     v.iter().all(|x| x.is_finite())
 }
 
+/// Evaluates the system's Jacobian at `(t, y)` into `jac` (cleared first, so the system may
+/// fill only its nonzeros), counts it, and rejects a non-finite entry.
+pub(crate) fn evaluate_jacobian<S: OdeSystem>(
+    sys: &mut S,
+    t: f64,
+    y: &[f64],
+    jac: &mut nalgebra::DMatrix<f64>,
+    stats: &mut Stats,
+) -> Result<(), OdeError<S::Error>> {
+    jac.fill(0.0);
+    sys.jacobian(t, y, jac)
+        .map_err(|source| OdeError::System { t, source })?;
+    stats.jacobian_evals += 1;
+    if !all_finite(jac.as_slice()) {
+        return Err(OdeError::NonFinite {
+            t,
+            quantity: "Jacobian",
+        });
+    }
+    Ok(())
+}
+
 /// Root-mean-square norm of `v / scal`.
 pub(crate) fn rms_scaled(v: &[f64], scal: &[f64]) -> f64 {
     let sum: f64 = v

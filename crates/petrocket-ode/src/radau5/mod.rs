@@ -5,7 +5,7 @@ mod tableau;
 
 use nalgebra::DMatrix;
 
-use crate::common::{all_finite, rms_scaled};
+use crate::common::{all_finite, evaluate_jacobian, rms_scaled};
 use crate::lu::{ComplexLu, RealLu};
 use crate::step::{Control, Dense, Outcome, Step};
 use crate::{Integrate, OdeError, OdeSystem, Options, Stats};
@@ -478,16 +478,7 @@ impl Integrate for Radau5 {
 
         loop {
             if prepare == Prepare::Jacobian {
-                self.jac.fill(0.0);
-                sys.jacobian(t, &self.work.y, &mut self.jac)
-                    .map_err(|source| OdeError::System { t, source })?;
-                self.stats.jacobian_evals += 1;
-                if !self.jac.iter().all(|v| v.is_finite()) {
-                    return Err(OdeError::NonFinite {
-                        t,
-                        quantity: "Jacobian",
-                    });
-                }
+                evaluate_jacobian(sys, t, &self.work.y, &mut self.jac, &mut self.stats)?;
                 caljac = true;
             }
             if prepare != Prepare::Nothing {
