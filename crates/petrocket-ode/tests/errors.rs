@@ -5,7 +5,7 @@ mod common;
 use common::options;
 use nalgebra::DMatrix;
 use petrocket_ode::test_models::Robertson;
-use petrocket_ode::{Control, Integrate, OdeError, OdeSystem, Options, Radau5};
+use petrocket_ode::{Control, Integrate, Integrator, Method, OdeError, OdeSystem, Options, Radau5};
 
 #[derive(Debug, thiserror::Error)]
 #[error("model evaluation failed on purpose")]
@@ -225,4 +225,45 @@ fn invalid_inputs_name_the_field() {
     assert_eq!(field_of(go(&mut solver, &y0, 1.0)), "options.max_steps");
     let msg = go(&mut solver, &y0, 1.0).unwrap_err().to_string();
     assert!(msg.contains("options.max_steps"), "{msg}");
+}
+
+/// `jacobian_reuse_theta` is checked by both integrators (it is used by both), with the value
+/// and the allowed range in the message.
+#[test]
+fn jacobian_reuse_theta_out_of_range_is_rejected_by_both_integrators() {
+    for method in [Method::Bdf, Method::Radau5] {
+        for theta in [-0.1, 1.0, 1.5, f64::NAN] {
+            let options = Options {
+                jacobian_reuse_theta: Some(theta),
+                ..Options::default()
+            };
+            let mut solver = Integrator::new(method, 3, options);
+            let result = solver.integrate(&mut Robertson, 0.0, &Robertson::Y0, 1.0, |_| {
+                Control::Continue
+            });
+            match result {
+                Err(e @ OdeError::InvalidInput { .. }) => {
+                    let msg = e.to_string();
+                    assert!(
+                        msg.contains("options.jacobian_reuse_theta") && msg.contains("[0, 1)"),
+                        "{method:?} θ = {theta}: {msg}"
+                    );
+                }
+                other => panic!("{method:?} θ = {theta}: expected InvalidInput, got {other:?}"),
+            }
+        }
+        // In range, including the edge 0 (a new Jacobian whenever Newton contracts at all).
+        for theta in [0.0, 0.5] {
+            let options = Options {
+                jacobian_reuse_theta: Some(theta),
+                ..Options::default()
+            };
+            let mut solver = Integrator::new(method, 3, options);
+            solver
+                .integrate(&mut Robertson, 0.0, &Robertson::Y0, 1.0, |_| {
+                    Control::Continue
+                })
+                .unwrap_or_else(|e| panic!("{method:?} θ = {theta}: {e}"));
+        }
+    }
 }

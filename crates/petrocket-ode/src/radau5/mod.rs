@@ -5,7 +5,7 @@ mod tableau;
 
 use nalgebra::DMatrix;
 
-use crate::common::{all_finite, evaluate_jacobian, rms_scaled};
+use crate::common::{all_finite, evaluate_jacobian, rms_scaled, validate};
 use crate::lu::{ComplexLu, RealLu};
 use crate::step::{Control, Dense, Outcome, Step};
 use crate::{Integrate, OdeError, OdeSystem, Options, Stats};
@@ -408,7 +408,7 @@ impl Integrate for Radau5 {
     ) -> Result<Outcome, OdeError<S::Error>> {
         self.stats = Stats::default();
         let n = sys.dim();
-        crate::common::validate(&self.options, n, t0, y0, t_end)?;
+        validate(&self.options, n, t0, y0, t_end)?;
         self.resize(n);
 
         let opts = self.options.clone();
