@@ -34,7 +34,7 @@ use crate::mixture::{GasMixture, GasState};
 use crate::numerics::ExpCache;
 use crate::thermo::ThermoPoint;
 use petrocket_units::GAS_CONSTANT as R;
-use plan::{Plan, SLOTS};
+use plan::Plan;
 use rate::{falloff_from, Arr, Blend, FalloffInputs, RateExpr, TempTerms};
 
 /// Third-body weights: \[M\] = `default`·Σ C + Σ `deltas`·C.
@@ -137,6 +137,8 @@ pub struct KineticsWork {
     prod_r: Vec<f64>,
     rop_f: Vec<f64>,
     rop_r: Vec<f64>,
+    /// Net rates of progress q_f − q_r, gathered into ω̇.
+    rop_net: Vec<f64>,
 }
 
 impl KineticsWork {
@@ -318,6 +320,7 @@ impl Kinetics {
             prod_r: vec![0.0; nr],
             rop_f: vec![0.0; nr],
             rop_r: vec![0.0; nr],
+            rop_net: vec![0.0; nr],
         }
     }
 
@@ -352,46 +355,76 @@ impl Kinetics {
         let ns = self.n_species();
         debug_assert_eq!(conc.len(), ns);
         let plan = &self.plan;
-        work.temperature = t;
-        work.conc[..ns].copy_from_slice(conc);
+        // The buffers as separate slices: their addresses and lengths stay in registers
+        // instead of being reloaded from `work` after every store (which the compiler must
+        // otherwise assume could have changed them).
+        let KineticsWork {
+            temperature,
+            c_total: work_c_total,
+            conc: c,
+            thermo,
+            k,
+            m,
+            rate_m,
+            third,
+            inv_kc,
+            exps,
+            exp_cache,
+            species_exp,
+            species_exp_inv,
+            prod_f,
+            prod_r,
+            rop_f,
+            rop_r,
+            rop_net,
+        } = work;
+        *temperature = t;
+        c[..ns].copy_from_slice(conc);
         let c_total: f64 = conc.iter().sum();
-        work.c_total = c_total;
+        *work_c_total = c_total;
         let tt = TempTerms::new(t);
-        for (m, c) in work.m.iter_mut().zip(&plan.colliders) {
-            *m = c.concentration(c_total, conc);
+        for (m, col) in m.iter_mut().zip(&plan.colliders) {
+            *m = col.concentration(c_total, conc);
         }
+        let m: &[f64] = m;
 
         // The exponentials of the Arrhenius rate constants, of the falloff rates' k0, k∞ and
         // Troe F_cent terms (SRI, PLOG and Chebyshev rates evaluate their own) and of the
         // species in one batch: exp(b ln T − (Ea/R)/T − c T), then exp(g°_k/(R T)) for the
         // equilibrium constants.
         let n_exp = plan.exp_b.len();
-        let (rate_exps, g_exps) = work.exps.split_at_mut(n_exp);
-        for (((x, b), ea_r), c) in rate_exps
+        let (rate_exps, g_exps) = exps.split_at_mut(n_exp);
+        for (((x, b), ea_r), cc) in rate_exps
             .iter_mut()
             .zip(&plan.exp_b)
             .zip(&plan.exp_ea_r)
             .zip(&plan.exp_c)
         {
-            *x = b * tt.ln_t - ea_r * tt.inv_t - c * tt.t;
+            *x = b * tt.ln_t - ea_r * tt.inv_t - cc * tt.t;
         }
         // The slot form of 1/K_c multiplies up to six factors exp(±g°/RT): safe from
         // overflow and underflow while every |g°/RT| < 110.
-        let species_exp_ok = work.thermo.iter().all(|p| p.g_rt().abs() < 110.0);
-        for (x, p) in g_exps.iter_mut().zip(&work.thermo) {
+        let mut species_exp_ok = true;
+        for (x, p) in g_exps.iter_mut().zip(thermo.iter()) {
             *x = p.g_rt();
+            species_exp_ok &= x.abs() < 110.0;
         }
-        work.exp_cache.exp_in_place(&mut work.exps);
-        let (rate_exps, g_exps) = work.exps.split_at(n_exp);
+        exp_cache.exp_in_place(exps);
+        let (rate_exps, g_exps) = exps.split_at(n_exp);
         for ((&i, a), e) in plan.arr_rxn.iter().zip(&plan.arr_a).zip(rate_exps) {
-            work.k[i] = a * e;
+            k[i] = a * e;
         }
         for &(i, a) in &plan.const_rxn {
-            work.k[i] = a;
+            k[i] = a;
         }
-        for (i, (&third, &rate_m)) in plan.third_slot.iter().zip(&plan.rate_m_slot).enumerate() {
-            work.third[i] = work.m[third];
-            work.rate_m[i] = work.m[rate_m];
+        for (((th, rm), &ts), &rs) in third
+            .iter_mut()
+            .zip(rate_m.iter_mut())
+            .zip(&plan.third_slot)
+            .zip(&plan.rate_m_slot)
+        {
+            *th = m[ts];
+            *rm = m[rs];
         }
         for f in &plan.falloff {
             // Σ weight·e^x in the order of `Blend::fcent`, so the sum is the same to the bit.
@@ -411,10 +444,10 @@ impl Kinetics {
                 dlnkinf_dt: 0.0,
                 fcent,
             };
-            work.k[f.i] = falloff_from(&inputs, &f.blend, f.activated, &tt, work.rate_m[f.i]).k;
+            k[f.i] = falloff_from(&inputs, &f.blend, f.activated, &tt, rate_m[f.i]).k;
         }
         for &i in &plan.expr_rxn {
-            work.k[i] = self.reactions[i].rate.eval(&tt, work.rate_m[i]).k;
+            k[i] = self.reactions[i].rate.eval(&tt, rate_m[i]).k;
         }
 
         let rt_p0 = R * t / self.gas.reference_pressure();
@@ -431,60 +464,70 @@ impl Kinetics {
             rt_p0 * rt_p0 * rt_p0,
         ];
         if species_exp_ok {
-            for ((e, ei), g) in work
-                .species_exp
+            for ((e, ei), g) in species_exp
                 .iter_mut()
-                .zip(work.species_exp_inv.iter_mut())
+                .zip(species_exp_inv.iter_mut())
                 .zip(g_exps)
             {
                 *e = *g;
                 *ei = 1.0 / g;
             }
         }
+        let (e, ei): (&[f64], &[f64]) = (species_exp, species_exp_inv);
+        let c: &[f64] = c;
         // Concentration products Π_f, Π_r and K_c⁻¹ per reaction (Π_r = K_c⁻¹ = 0 for an
         // irreversible one), standard reactions by their slots, the others term by term.
-        let c = &work.conc;
         for s in &plan.slot_rxn {
+            let [r0, r1, r2] = s.reactants;
+            let [p0, p1, p2] = s.products;
             let i = s.i;
-            work.prod_f[i] = c[s.reactants[0]] * c[s.reactants[1]] * c[s.reactants[2]];
-            (work.prod_r[i], work.inv_kc[i]) = if !s.reversible {
+            prod_f[i] = c[r0] * c[r1] * c[r2];
+            (prod_r[i], inv_kc[i]) = if !s.reversible {
                 (0.0, 0.0)
             } else if species_exp_ok {
-                let (e, ei) = (&work.species_exp, &work.species_exp_inv);
-                let num = (0..SLOTS).fold(1.0, |v, j| v * e[s.products[j]]);
-                let den = (0..SLOTS).fold(1.0, |v, j| v * ei[s.reactants[j]]);
                 (
-                    c[s.products[0]] * c[s.products[1]] * c[s.products[2]],
-                    rt_pow[(s.delta_n + 3) as usize] * num * den,
+                    c[p0] * c[p1] * c[p2],
+                    rt_pow[(s.delta_n + 3) as usize]
+                        * (e[p0] * e[p1] * e[p2])
+                        * (ei[r0] * ei[r1] * ei[r2]),
                 )
             } else {
                 (
-                    c[s.products[0]] * c[s.products[1]] * c[s.products[2]],
-                    (-self.ln_kc(&self.reactions[i], &work.thermo, ln_p0_rt())).exp(),
+                    c[p0] * c[p1] * c[p2],
+                    (-self.ln_kc(&self.reactions[i], thermo, ln_p0_rt())).exp(),
                 )
             };
         }
         for &i in &plan.general_rxn {
             let r = &self.reactions[i];
-            work.prod_f[i] = r.orders.iter().map(|&(k, o)| conc_pow(c[k], o)).product();
-            (work.prod_r[i], work.inv_kc[i]) = if r.reversible {
+            prod_f[i] = r.orders.iter().map(|&(j, o)| conc_pow(c[j], o)).product();
+            (prod_r[i], inv_kc[i]) = if r.reversible {
                 (
                     r.products
                         .iter()
-                        .map(|&(k, nu)| conc_pow(c[k], nu))
+                        .map(|&(j, nu)| conc_pow(c[j], nu))
                         .product(),
-                    (-self.ln_kc(r, &work.thermo, ln_p0_rt())).exp(),
+                    (-self.ln_kc(r, thermo, ln_p0_rt())).exp(),
                 )
             } else {
                 (0.0, 0.0)
             };
         }
         // Rates of progress q_f = k_f·t·Π_f, q_r = k_f·t·K_c⁻¹·Π_r (t = [M] for three-body
-        // reactions, else 1).
-        for i in 0..self.reactions.len() {
-            let kf = work.k[i] * work.third[i];
-            work.rop_f[i] = kf * work.prod_f[i];
-            work.rop_r[i] = kf * work.inv_kc[i] * work.prod_r[i];
+        // reactions, else 1), and their difference for ω̇.
+        for ((((((qf, qr), qn), &k), &t), (&pf, &pr)), &ikc) in rop_f
+            .iter_mut()
+            .zip(rop_r.iter_mut())
+            .zip(rop_net.iter_mut())
+            .zip(k.iter())
+            .zip(third.iter())
+            .zip(prod_f.iter().zip(prod_r.iter()))
+            .zip(inv_kc.iter())
+        {
+            let kt = k * t;
+            *qf = kt * pf;
+            *qr = kt * ikc * pr;
+            *qn = *qf - *qr;
         }
     }
 
@@ -523,7 +566,7 @@ impl Kinetics {
             *w = p.row_rxn[range.clone()]
                 .iter()
                 .zip(&p.row_nu[range])
-                .map(|(&i, nu)| nu * (work.rop_f[i] - work.rop_r[i]))
+                .map(|(&i, nu)| nu * work.rop_net[i])
                 .sum();
         }
     }
