@@ -43,65 +43,107 @@ impl RealLu {
 
     /// Factors `self.a` in place.
     pub(crate) fn factor(&mut self) -> Result<(), Singular> {
-        let n = self.n;
-        let a = &mut self.a;
-        for k in 0..n {
-            // Pivot search in column k.
-            let col_k = k * n;
-            let p = pivot_row(k, n, |i| a[col_k + i].abs())?;
-            self.piv[k] = p;
-            if p != k {
-                for j in 0..n {
-                    a.swap(j * n + k, j * n + p);
-                }
-            }
-            let inv = 1.0 / a[col_k + k];
-            self.inv_diag[k] = inv;
-            for v in &mut a[col_k + k + 1..col_k + n] {
-                *v *= inv;
-            }
-            // Rank-one update of the trailing block, column by column.
-            let (left, right) = a.split_at_mut((k + 1) * n);
-            let l = &left[col_k + k + 1..col_k + n];
-            for j in 0..n - k - 1 {
-                let col = &mut right[j * n..(j + 1) * n];
-                let u = col[k];
-                if u != 0.0 {
-                    for (x, &m) in col[k + 1..].iter_mut().zip(l) {
-                        *x -= m * u;
-                    }
-                }
-            }
-        }
-        Ok(())
+        let (a, piv, inv_diag) = (&mut self.a, &mut self.piv, &mut self.inv_diag);
+        by_size!(self.n, |n| factor_kernel(n, a, piv, inv_diag))
     }
 
     /// Solves `A x = b` in place (`b` becomes `x`).
     pub(crate) fn solve(&self, b: &mut [f64]) {
-        let n = self.n;
-        let a = &self.a;
-        for k in 0..n {
-            let p = self.piv[k];
-            if p != k {
-                b.swap(k, p);
+        by_size!(self.n, |n| solve_kernel(
+            n,
+            &self.a,
+            &self.piv,
+            &self.inv_diag,
+            b
+        ))
+    }
+}
+
+/// Calls `$body` (a closure-like `|n| expr`) with `n` a literal constant for the small sizes
+/// the integrators meet in chemistry (up to 16 unknowns), else with the runtime size. With the
+/// size a constant in the inlined kernel, its loops unroll and their bounds checks fold away,
+/// which halves the cost of the ≈ 8 × 8 solves that dominate the linear algebra of small
+/// mechanisms. One kernel serves every size; the macro only instantiates it.
+macro_rules! by_size {
+    ($size:expr, |$n:ident| $body:expr) => {
+        by_size!(@arms $size, $n, $body; 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16)
+    };
+    (@arms $size:expr, $n:ident, $body:expr; $($lit:literal)*) => {
+        match $size {
+            $($lit => {
+                let $n: usize = $lit;
+                $body
+            })*
+            $n => $body,
+        }
+    };
+}
+use by_size;
+
+/// The factorisation of [`RealLu::factor`] for an `n × n` matrix `a` (column-major).
+#[inline(always)]
+fn factor_kernel(
+    n: usize,
+    a: &mut [f64],
+    piv: &mut [usize],
+    inv_diag: &mut [f64],
+) -> Result<(), Singular> {
+    let (a, piv, inv_diag) = (&mut a[..n * n], &mut piv[..n], &mut inv_diag[..n]);
+    for k in 0..n {
+        // Pivot search in column k.
+        let col_k = k * n;
+        let p = pivot_row(k, n, |i| a[col_k + i].abs())?;
+        piv[k] = p;
+        if p != k {
+            for j in 0..n {
+                a.swap(j * n + k, j * n + p);
             }
         }
-        // Forward substitution with unit lower L, column oriented.
-        for k in 0..n {
-            let bk = b[k];
-            let col = &a[k * n + k + 1..(k + 1) * n];
-            for (x, &m) in b[k + 1..n].iter_mut().zip(col) {
-                *x -= m * bk;
+        let inv = 1.0 / a[col_k + k];
+        inv_diag[k] = inv;
+        for v in &mut a[col_k + k + 1..col_k + n] {
+            *v *= inv;
+        }
+        // Rank-one update of the trailing block, column by column.
+        let (left, right) = a.split_at_mut((k + 1) * n);
+        let l = &left[col_k + k + 1..col_k + n];
+        for j in 0..n - k - 1 {
+            let col = &mut right[j * n..(j + 1) * n];
+            let u = col[k];
+            if u != 0.0 {
+                for (x, &m) in col[k + 1..].iter_mut().zip(l) {
+                    *x -= m * u;
+                }
             }
         }
-        // Back substitution with U, column oriented.
-        for k in (0..n).rev() {
-            let bk = b[k] * self.inv_diag[k];
-            b[k] = bk;
-            let col = &a[k * n..k * n + k];
-            for (x, &u) in b[..k].iter_mut().zip(col) {
-                *x -= u * bk;
-            }
+    }
+    Ok(())
+}
+
+/// The substitutions of [`RealLu::solve`] with the factors of an `n × n` matrix.
+#[inline(always)]
+fn solve_kernel(n: usize, a: &[f64], piv: &[usize], inv_diag: &[f64], b: &mut [f64]) {
+    let (a, piv, inv_diag, b) = (&a[..n * n], &piv[..n], &inv_diag[..n], &mut b[..n]);
+    for (k, &p) in piv.iter().enumerate() {
+        if p != k {
+            b.swap(k, p);
+        }
+    }
+    // Forward substitution with unit lower L, column oriented.
+    for k in 0..n {
+        let bk = b[k];
+        let col = &a[k * n + k + 1..(k + 1) * n];
+        for (x, &m) in b[k + 1..n].iter_mut().zip(col) {
+            *x -= m * bk;
+        }
+    }
+    // Back substitution with U, column oriented.
+    for k in (0..n).rev() {
+        let bk = b[k] * inv_diag[k];
+        b[k] = bk;
+        let col = &a[k * n..k * n + k];
+        for (x, &u) in b[..k].iter_mut().zip(col) {
+            *x -= u * bk;
         }
     }
 }

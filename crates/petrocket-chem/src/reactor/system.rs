@@ -72,6 +72,13 @@ pub struct ReactorSystem<'k> {
     dwdc: DMatrix<f64>,
     dwdt: Vec<f64>,
     grad: Vec<f64>,
+    /// Jacobian scratch: ∂T/∂Y_j and W_k/ρ.
+    dtdy: Vec<f64>,
+    w_rho: Vec<f64>,
+    /// The mass fractions of the last [`ReactorSystem::evaluate`], and its (T, ρ, c) while
+    /// `self.wdot`, `self.conc`, `self.thermo` and the kinetics work still hold that state.
+    last_y: Vec<f64>,
+    last: Option<(f64, f64, f64)>,
 }
 
 impl<'k> ReactorSystem<'k> {
@@ -102,6 +109,10 @@ impl<'k> ReactorSystem<'k> {
             dwdc: DMatrix::zeros(ns, ns),
             dwdt: vec![0.0; ns],
             grad: vec![0.0; ns],
+            dtdy: vec![0.0; ns],
+            w_rho: vec![0.0; ns],
+            last_y: vec![0.0; ns],
+            last: None,
         })
     }
 
@@ -146,6 +157,8 @@ impl<'k> ReactorSystem<'k> {
     /// of one integrator step then cost no polynomial evaluation at all, and a larger jump
     /// (a new step) costs one: the Newton correction after it is ≈ 1e-7·T or less.
     fn temperature(&mut self, y: &[f64]) -> Result<(f64, f64)> {
+        // `self.thermo` is about to move to the temperature of `y`.
+        self.invalidate_last();
         let mut t = self.t_guess.clamp(T_SOLVE_RANGE.0, T_SOLVE_RANGE.1);
         if !(self.thermo_valid && t.to_bits() == self.t_guess.to_bits()) {
             self.evaluate_thermo(t);
@@ -229,7 +242,21 @@ impl<'k> ReactorSystem<'k> {
     }
 
     /// Evaluate kinetics at `y`; returns (T, ρ, c per mass) and leaves ω̇ in `self.wdot`.
+    ///
+    /// A call at the very state of the previous evaluation (bit for bit) reuses it: the
+    /// integrators evaluate the Jacobian at a step's predicted state and then the first
+    /// right-hand side of the Newton iteration at that same state.
     fn evaluate(&mut self, y: &[f64]) -> Result<(f64, f64, f64)> {
+        if let Some(values) = self.last {
+            if self
+                .last_y
+                .iter()
+                .zip(y)
+                .all(|(a, b)| a.to_bits() == b.to_bits())
+            {
+                return Ok(values);
+            }
+        }
         let (t, c_mass) = self.temperature(y)?;
         let rho = self.density(t, y);
         for ((c, yk), iw) in self.conc.iter_mut().zip(y).zip(&self.inv_w) {
@@ -238,7 +265,15 @@ impl<'k> ReactorSystem<'k> {
         self.kin
             .update_with_thermo(&mut self.work, t, &self.conc, &self.thermo);
         self.kin.net_production_rates(&self.work, &mut self.wdot);
-        Ok((t, rho, c_mass))
+        let values = (t, rho, c_mass);
+        self.last_y.copy_from_slice(y);
+        self.last = Some(values);
+        Ok(values)
+    }
+
+    /// Forgets the last evaluation (its buffers are about to change).
+    fn invalidate_last(&mut self) {
+        self.last = None;
     }
 
     /// dY/dt at `y`.
@@ -266,18 +301,21 @@ impl<'k> ReactorSystem<'k> {
         self.kin
             .jacobian(&self.work, &mut self.dwdc, &mut self.dwdt, &mut self.grad);
         let n = self.dim();
-        // ∂T/∂Y_j = −(e_j/W_j)/c.
-        let dtdy: Vec<f64> = (0..n)
-            .map(|j| -R * t * self.e_rt(&self.thermo[j]) * self.inv_w[j] / c_mass)
-            .collect();
+        // ∂T/∂Y_j = −(e_j/W_j)/c, and W_k/ρ (from ω̇_k to dY_k/dt).
+        let mut dtdy = std::mem::take(&mut self.dtdy);
+        let mut w_rho = std::mem::take(&mut self.w_rho);
+        let rt_c = -R * t / c_mass;
+        for (j, (d, wr)) in dtdy.iter_mut().zip(w_rho.iter_mut()).enumerate() {
+            *d = rt_c * self.e_rt(&self.thermo[j]) * self.inv_w[j];
+            *wr = 1.0 / (self.inv_w[j] * rho);
+        }
         match self.kind {
             ReactorKind::ConstantVolume => {
                 // J_kj = (W_k/ρ)(∂ω̇_k/∂C_j ρ/W_j + ∂ω̇_k/∂T ∂T/∂Y_j).
                 for j in 0..n {
+                    let (col_c, col_t) = (rho * self.inv_w[j], dtdy[j]);
                     for k in 0..n {
-                        jac[(k, j)] = (self.dwdc[(k, j)] * rho * self.inv_w[j]
-                            + self.dwdt[k] * dtdy[j])
-                            / (self.inv_w[k] * rho);
+                        jac[(k, j)] = (self.dwdc[(k, j)] * col_c + self.dwdt[k] * col_t) * w_rho[k];
                     }
                 }
             }
@@ -299,11 +337,13 @@ impl<'k> ReactorSystem<'k> {
                         let dw = self.dwdc[(k, j)] * rho * self.inv_w[j]
                             + jy[k] * drho
                             + self.dwdt[k] * dtdy[j];
-                        jac[(k, j)] = (dw - self.wdot[k] * drho / rho) / (self.inv_w[k] * rho);
+                        jac[(k, j)] = (dw - self.wdot[k] * drho / rho) * w_rho[k];
                     }
                 }
             }
         }
+        self.dtdy = dtdy;
+        self.w_rho = w_rho;
         if jac.iter().any(|v| !v.is_finite()) {
             return Err(ChemError::NonFinite {
                 quantity: "reactor Jacobian".into(),
