@@ -281,10 +281,10 @@ fn solver_work_snapshot() {
 }
 
 /// Recorded with the NDF/BDF integrator (petrocket-ode 0.1.0, Jacobian refreshed when Newton
-/// contracts by more than 0.01) on 2026-11-21.
-const BDF_STEPS: [usize; 4] = [1049, 1351, 917, 1176];
-const BDF_JACS: [usize; 4] = [70, 122, 67, 94];
-const BDF_RHS: [usize; 4] = [1326, 1771, 1175, 1528];
+/// contracts by more than 0.01, orders up to 6) on 2026-11-21.
+const BDF_STEPS: [usize; 4] = [948, 1245, 832, 1104];
+const BDF_JACS: [usize; 4] = [77, 132, 70, 101];
+const BDF_RHS: [usize; 4] = [1289, 1688, 1102, 1478];
 /// Recorded with Radau IIA (petrocket-ode 0.1.0) on 2026-11-21.
 const RADAU_STEPS: [usize; 4] = [470, 590, 402, 533];
 const RADAU_JACS: [usize; 4] = [281, 439, 198, 355];

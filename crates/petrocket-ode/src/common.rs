@@ -47,6 +47,15 @@ pub(crate) fn validate<E>(
             ));
         }
     }
+    if let Some(q) = o.max_order {
+        if !(1..=6).contains(&q) {
+            return Err(OdeError::invalid(
+                "options.max_order",
+                q as f64,
+                "allowed range is [1, 6]",
+            ));
+        }
+    }
     if !(1e-13..=1e-1).contains(&tol.rtol) {
         return Err(OdeError::invalid(
             "options.tolerances.rtol",

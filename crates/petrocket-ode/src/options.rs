@@ -45,6 +45,13 @@ pub struct Options {
     /// [`Options::jacobian_reuse_theta_or`]). Increase (e.g. to `0.1`) when Jacobians are
     /// expensive compared with right-hand sides, decrease when they are cheap.
     pub jacobian_reuse_theta: Option<f64>,
+    /// Highest order of [`crate::Bdf`], in `[1, 6]` (Radau5 has the fixed order 5). Default
+    /// `None`: 5, the cap of `ode15s`, CVODE and DASSL. Order 6 (as in Gear's DIFSUB, the
+    /// first stiff BDF code) is zero-stable but only A(α)-stable with α ≈ 17.8° (Hairer &
+    /// Wanner, "Solving ODEs II", Sect. V.2): suitable for eigenvalues near the negative real
+    /// axis, as in chemical kinetics, where it saves steps at tight tolerances; not for lightly
+    /// damped oscillations.
+    pub max_order: Option<usize>,
     /// Gustafsson's predictive step-size controller (`true`, default) or the classical one.
     pub predictive_controller: bool,
 }
@@ -58,6 +65,7 @@ impl Default for Options {
             max_steps: 100_000,
             max_newton_iterations: 7,
             jacobian_reuse_theta: None,
+            max_order: None,
             predictive_controller: true,
         }
     }

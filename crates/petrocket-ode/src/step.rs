@@ -45,6 +45,15 @@ pub(crate) enum Dense<'a> {
 }
 
 impl Step<'_> {
+    /// Order of the method on this step: 5 for Radau IIA, the current order (1 to
+    /// [`crate::Options::max_order`]) for the BDF.
+    pub fn order(&self) -> usize {
+        match self.dense {
+            Dense::Collocation { .. } => 5,
+            Dense::Differences { order, .. } => order,
+        }
+    }
+
     /// Dense output at `t`, written to `out`.
     ///
     /// Valid on `[self.t − self.h, self.t]`; outside that interval it extrapolates. Exact at

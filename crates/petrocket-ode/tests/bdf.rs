@@ -62,6 +62,41 @@ fn hires_and_van_der_pol_match_the_test_set() {
     assert_close("Van der Pol", &vdp.y, &VanDerPol::Y_END, 1e-5, 0.0);
 }
 
+/// `Options::max_order` caps the order (default 5, as ode15s and CVODE), and BDF6, allowed on
+/// request, is used on HIRES (real eigenvalues) and keeps the test-set accuracy with fewer
+/// steps than order 5.
+#[test]
+fn max_order_caps_the_order_and_bdf6_keeps_the_accuracy() {
+    let mut steps = Vec::new();
+    // Order 2 needs ≈ 15× the steps, whose local errors add up to ≈ 1.4e-6: a looser bound.
+    for (cap, highest_wanted, tol) in [(None, 5, 1e-6), (Some(2), 2, 1e-5), (Some(6), 6, 1e-6)] {
+        let opts = Options {
+            max_order: cap,
+            ..options(1e-9, 1e-15)
+        };
+        let mut highest = 0;
+        let out = Bdf::new(8, opts)
+            .integrate(&mut Hires, 0.0, &Hires::Y0, Hires::T_END, |step| {
+                highest = highest.max(step.order());
+                Control::Continue
+            })
+            .unwrap();
+        eprintln!(
+            "HIRES max_order {cap:?}: highest {highest}, {:?}",
+            out.stats
+        );
+        assert_eq!(highest, highest_wanted, "max_order {cap:?}");
+        assert_close("HIRES", &out.y, &Hires::Y_END, tol, 0.0);
+        steps.push(out.stats.steps);
+    }
+    assert!(
+        steps[2] < steps[0],
+        "BDF6 {} vs BDF5 {} steps",
+        steps[2],
+        steps[0]
+    );
+}
+
 /// Tighter tolerances give smaller errors against the published reference solutions, and the
 /// global error stays within a modest multiple of the local tolerance `atol + rtol·|y|` (at
 /// t = 1e11 Robertson's y1 ≈ 2e-8 is atol-dominated).

@@ -267,3 +267,40 @@ fn jacobian_reuse_theta_out_of_range_is_rejected_by_both_integrators() {
         }
     }
 }
+
+#[test]
+fn max_order_out_of_range_is_rejected() {
+    for method in [Method::Bdf, Method::Radau5] {
+        for q in [0, 7, 100] {
+            let options = Options {
+                max_order: Some(q),
+                ..Options::default()
+            };
+            let mut solver = Integrator::new(method, 3, options);
+            let result = solver.integrate(&mut Robertson, 0.0, &Robertson::Y0, 1.0, |_| {
+                Control::Continue
+            });
+            match result {
+                Err(e @ OdeError::InvalidInput { .. }) => {
+                    let msg = e.to_string();
+                    assert!(
+                        msg.contains("options.max_order") && msg.contains("[1, 6]"),
+                        "{method:?} max_order {q}: {msg}"
+                    );
+                }
+                other => panic!("{method:?} max_order {q}: expected InvalidInput, got {other:?}"),
+            }
+        }
+        for q in [1, 6] {
+            let options = Options {
+                max_order: Some(q),
+                ..Options::default()
+            };
+            Integrator::new(method, 3, options)
+                .integrate(&mut Robertson, 0.0, &Robertson::Y0, 1.0, |_| {
+                    Control::Continue
+                })
+                .unwrap_or_else(|e| panic!("{method:?} max_order {q}: {e}"));
+        }
+    }
+}
