@@ -183,9 +183,12 @@ fn integrator_choice_is_honoured_and_both_agree() {
     // The two methods' work differs in kind: BDF takes more, cheaper steps (about one
     // right-hand side each) and reuses its Jacobians; Radau5 takes fewer steps of three
     // stages with a Jacobian on most of them.
+    // (Steps: 832 against 402 since the BDF goes up to order 6, so a factor 1.5 is asserted;
+    // right-hand sides and Jacobians differ by 3–4×, asserted at 2×.)
     let count = |v: &serde_json::Value, key: &str| v["solver"][key].as_u64().unwrap();
+    let steps = (count(&radau, "steps"), count(&bdf, "steps"));
+    assert!(3 * steps.0 < 2 * steps.1, "steps: {steps:?}");
     for (what, less, more) in [
-        ("steps", count(&radau, "steps"), count(&bdf, "steps")),
         (
             "rhs_evals",
             count(&bdf, "rhs_evals"),
