@@ -100,6 +100,8 @@ struct Coefficients {
     gamma: [f64; MAX_ORDER + 2],
     alpha: [f64; MAX_ORDER + 2],
     error_const: [f64; MAX_ORDER + 2],
+    /// `U = R(order, 1)` of [`Bdf::change_step`] per order (it does not depend on the step).
+    u: [[[f64; MAX_ORDER + 1]; MAX_ORDER + 1]; MAX_ORDER + 1],
 }
 
 impl Coefficients {
@@ -108,7 +110,11 @@ impl Coefficients {
             gamma: [0.0; MAX_ORDER + 2],
             alpha: [0.0; MAX_ORDER + 2],
             error_const: [0.0; MAX_ORDER + 2],
+            u: [[[0.0; MAX_ORDER + 1]; MAX_ORDER + 1]; MAX_ORDER + 1],
         };
+        for (order, u) in c.u.iter_mut().enumerate() {
+            *u = r_matrix(order, 1.0);
+        }
         for k in 0..MAX_ORDER + 2 {
             let kappa = KAPPA.get(k).copied().unwrap_or(0.0);
             c.gamma[k] = (1..=k).map(|j| 1.0 / j as f64).sum();
@@ -303,7 +309,7 @@ impl Bdf {
     fn change_step(&mut self, order: usize, factor: f64) {
         let n = self.n;
         let r = r_matrix(order, factor);
-        let u = r_matrix(order, 1.0);
+        let u = &self.coef.u[order];
         let mut ru = [[0.0; MAX_ORDER + 1]; MAX_ORDER + 1];
         for i in 0..=order {
             for j in 0..=order {
@@ -573,8 +579,9 @@ impl Integrate for Bdf {
                     }
                 }
                 // f(t, y) from the formula: d − c·f + ψ = 0.
-                for i in 0..n {
-                    w.dydt[i] = (w.corr[i] + w.psi[i]) / c;
+                let inv_c = 1.0 / c;
+                for ((f, d), p) in w.dydt.iter_mut().zip(&w.corr).zip(&w.psi) {
+                    *f = (d + p) * inv_c;
                 }
             }
             let control = observer(
