@@ -227,80 +227,69 @@ fn invalid_inputs_name_the_field() {
     assert!(msg.contains("options.max_steps"), "{msg}");
 }
 
-/// `jacobian_reuse_theta` is checked by both integrators (it is used by both), with the value
-/// and the allowed range in the message.
-#[test]
-fn jacobian_reuse_theta_out_of_range_is_rejected_by_both_integrators() {
+/// Runs both integrators on Robertson over [0, 1] with each of `bad` options (which must be
+/// rejected as invalid input, the message naming `field` and `range`) and each of `good`
+/// ones (which must integrate).
+fn check_option_range(field: &str, range: &str, bad: &[(String, Options)], good: &[Options]) {
     for method in [Method::Bdf, Method::Radau5] {
-        for theta in [-0.1, 1.0, 1.5, f64::NAN] {
-            let options = Options {
-                jacobian_reuse_theta: Some(theta),
-                ..Options::default()
-            };
-            let mut solver = Integrator::new(method, 3, options);
-            let result = solver.integrate(&mut Robertson, 0.0, &Robertson::Y0, 1.0, |_| {
-                Control::Continue
-            });
-            match result {
+        let run = |options: &Options| {
+            Integrator::new(method, 3, options.clone()).integrate(
+                &mut Robertson,
+                0.0,
+                &Robertson::Y0,
+                1.0,
+                |_| Control::Continue,
+            )
+        };
+        for (label, options) in bad {
+            match run(options) {
                 Err(e @ OdeError::InvalidInput { .. }) => {
                     let msg = e.to_string();
                     assert!(
-                        msg.contains("options.jacobian_reuse_theta") && msg.contains("[0, 1)"),
-                        "{method:?} θ = {theta}: {msg}"
+                        msg.contains(field) && msg.contains(range),
+                        "{method:?} {label}: {msg}"
                     );
                 }
-                other => panic!("{method:?} θ = {theta}: expected InvalidInput, got {other:?}"),
+                other => panic!("{method:?} {label}: expected InvalidInput, got {other:?}"),
             }
         }
-        // In range, including the edge 0 (a new Jacobian whenever Newton contracts at all).
-        for theta in [0.0, 0.5] {
-            let options = Options {
-                jacobian_reuse_theta: Some(theta),
-                ..Options::default()
-            };
-            let mut solver = Integrator::new(method, 3, options);
-            solver
-                .integrate(&mut Robertson, 0.0, &Robertson::Y0, 1.0, |_| {
-                    Control::Continue
-                })
-                .unwrap_or_else(|e| panic!("{method:?} θ = {theta}: {e}"));
+        for options in good {
+            run(options).unwrap_or_else(|e| panic!("{method:?} {options:?}: {e}"));
         }
     }
 }
 
+/// `jacobian_reuse_theta` is checked by both integrators (it is used by both), with the value
+/// and the allowed range in the message; the edge 0 (a new Jacobian whenever Newton contracts
+/// at all) is allowed.
+#[test]
+fn jacobian_reuse_theta_out_of_range_is_rejected_by_both_integrators() {
+    let with = |theta: f64| Options {
+        jacobian_reuse_theta: Some(theta),
+        ..Options::default()
+    };
+    let bad: Vec<_> = [-0.1, 1.0, 1.5, f64::NAN]
+        .iter()
+        .map(|&t| (format!("θ = {t}"), with(t)))
+        .collect();
+    check_option_range(
+        "options.jacobian_reuse_theta",
+        "[0, 1)",
+        &bad,
+        &[with(0.0), with(0.5)],
+    );
+}
+
+/// `max_order` (a BDF setting) is range-checked by both integrators like every shared option.
 #[test]
 fn max_order_out_of_range_is_rejected() {
-    for method in [Method::Bdf, Method::Radau5] {
-        for q in [0, 7, 100] {
-            let options = Options {
-                max_order: Some(q),
-                ..Options::default()
-            };
-            let mut solver = Integrator::new(method, 3, options);
-            let result = solver.integrate(&mut Robertson, 0.0, &Robertson::Y0, 1.0, |_| {
-                Control::Continue
-            });
-            match result {
-                Err(e @ OdeError::InvalidInput { .. }) => {
-                    let msg = e.to_string();
-                    assert!(
-                        msg.contains("options.max_order") && msg.contains("[1, 6]"),
-                        "{method:?} max_order {q}: {msg}"
-                    );
-                }
-                other => panic!("{method:?} max_order {q}: expected InvalidInput, got {other:?}"),
-            }
-        }
-        for q in [1, 6] {
-            let options = Options {
-                max_order: Some(q),
-                ..Options::default()
-            };
-            Integrator::new(method, 3, options)
-                .integrate(&mut Robertson, 0.0, &Robertson::Y0, 1.0, |_| {
-                    Control::Continue
-                })
-                .unwrap_or_else(|e| panic!("{method:?} max_order {q}: {e}"));
-        }
-    }
+    let with = |q: usize| Options {
+        max_order: Some(q),
+        ..Options::default()
+    };
+    let bad: Vec<_> = [0, 7, 100]
+        .iter()
+        .map(|&q| (format!("max_order {q}"), with(q)))
+        .collect();
+    check_option_range("options.max_order", "[1, 6]", &bad, &[with(1), with(6)]);
 }
