@@ -59,7 +59,7 @@ use crate::step::{Control, Dense, Outcome, Step};
 use crate::{Integrate, OdeError, OdeSystem, Options, Stats};
 
 /// Highest order the buffers allow ([`Options::max_order`] at most).
-const MAX_ORDER: usize = 6;
+pub(crate) const MAX_ORDER: usize = 6;
 /// Default [`Options::max_order`]: 5, as `ode15s` and CVODE.
 const DEFAULT_MAX_ORDER: usize = 5;
 /// Rows of the difference array: orders 0..=MAX_ORDER + 2.

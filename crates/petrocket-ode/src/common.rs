@@ -48,11 +48,11 @@ pub(crate) fn validate<E>(
         }
     }
     if let Some(q) = o.max_order {
-        if !(1..=6).contains(&q) {
+        if !(1..=crate::bdf::MAX_ORDER).contains(&q) {
             return Err(OdeError::invalid(
                 "options.max_order",
                 q as f64,
-                "allowed range is [1, 6]",
+                format!("allowed range is [1, {}]", crate::bdf::MAX_ORDER),
             ));
         }
     }

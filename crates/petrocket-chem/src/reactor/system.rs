@@ -72,9 +72,10 @@ pub struct ReactorSystem<'k> {
     dwdc: DMatrix<f64>,
     dwdt: Vec<f64>,
     grad: Vec<f64>,
-    /// Jacobian scratch: ∂T/∂Y_j and W_k/ρ.
+    /// Jacobian scratch: ∂T/∂Y_j, W_k/ρ and (CP) (∂ω̇/∂C)·(Y/W).
     dtdy: Vec<f64>,
     w_rho: Vec<f64>,
+    jy: Vec<f64>,
     /// The mass fractions of the last [`ReactorSystem::evaluate`], and its (T, ρ, c) while
     /// `self.wdot`, `self.conc`, `self.thermo` and the kinetics work still hold that state.
     last_y: Vec<f64>,
@@ -111,6 +112,7 @@ impl<'k> ReactorSystem<'k> {
             grad: vec![0.0; ns],
             dtdy: vec![0.0; ns],
             w_rho: vec![0.0; ns],
+            jy: vec![0.0; ns],
             last_y: vec![0.0; ns],
             last: None,
         })
@@ -304,6 +306,7 @@ impl<'k> ReactorSystem<'k> {
         // ∂T/∂Y_j = −(e_j/W_j)/c, and W_k/ρ (from ω̇_k to dY_k/dt).
         let mut dtdy = std::mem::take(&mut self.dtdy);
         let mut w_rho = std::mem::take(&mut self.w_rho);
+        let mut jy = std::mem::take(&mut self.jy);
         let rt_c = -R * t / c_mass;
         for (j, (d, wr)) in dtdy.iter_mut().zip(w_rho.iter_mut()).enumerate() {
             *d = rt_c * self.e_rt(&self.thermo[j]) * self.inv_w[j];
@@ -324,26 +327,24 @@ impl<'k> ReactorSystem<'k> {
                 // ∂C_i/∂Y_j = ρ δ_ij/W_i + (Y_i/W_i) ∂ρ/∂Y_j.
                 let s: f64 = y.iter().zip(&self.inv_w).map(|(y, iw)| y * iw).sum();
                 // (∂ω̇/∂C)·(Y/W) shared by every column.
-                let jy: Vec<f64> = (0..n)
-                    .map(|k| {
-                        (0..n)
-                            .map(|i| self.dwdc[(k, i)] * y[i] * self.inv_w[i])
-                            .sum()
-                    })
-                    .collect();
+                for (k, v) in jy.iter_mut().enumerate() {
+                    *v = (0..n)
+                        .map(|i| self.dwdc[(k, i)] * y[i] * self.inv_w[i])
+                        .sum();
+                }
                 for j in 0..n {
                     let drho = -rho * self.inv_w[j] / s - rho / t * dtdy[j];
+                    let (col_c, col_t, drho_rho) = (rho * self.inv_w[j], dtdy[j], drho / rho);
                     for k in 0..n {
-                        let dw = self.dwdc[(k, j)] * rho * self.inv_w[j]
-                            + jy[k] * drho
-                            + self.dwdt[k] * dtdy[j];
-                        jac[(k, j)] = (dw - self.wdot[k] * drho / rho) * w_rho[k];
+                        let dw = self.dwdc[(k, j)] * col_c + jy[k] * drho + self.dwdt[k] * col_t;
+                        jac[(k, j)] = (dw - self.wdot[k] * drho_rho) * w_rho[k];
                     }
                 }
             }
         }
         self.dtdy = dtdy;
         self.w_rho = w_rho;
+        self.jy = jy;
         if jac.iter().any(|v| !v.is_finite()) {
             return Err(ChemError::NonFinite {
                 quantity: "reactor Jacobian".into(),
