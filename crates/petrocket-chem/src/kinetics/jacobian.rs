@@ -14,6 +14,7 @@
 //! exact up to rounding; `tests/kinetics_jacobian.rs` checks it against finite differences.
 //! Storage is dense (n_species² entries), adequate up to a few hundred species.
 
+use super::plan::SLOTS;
 use super::rate::{RateExpr, TempTerms};
 use super::{conc_pow, conc_pow_deriv, Collider, Kinetics, KineticsWork};
 use nalgebra::DMatrix;
@@ -45,7 +46,13 @@ impl Kinetics {
         let conc = &work.conc;
         let tt = TempTerms::new(work.temperature);
         let inv_t = tt.inv_t;
-        for (i, r) in self.reactions.iter().enumerate() {
+        let plan = &self.plan;
+        // h°/(RT) with the ghost species (index ns) at 0, for the slot form of d ln K_c/dT.
+        let h_rt = |k: usize| work.thermo.get(k).map_or(0.0, |p| p.h_rt);
+        let slots = plan.slot_rxn.iter().map(|s| (s.i, Some(s)));
+        let general = plan.general_rxn.iter().map(|&i| (i, None));
+        for (i, slot) in slots.chain(general) {
+            let r = &self.reactions[i];
             // The logarithmic derivatives of k (the update kept only k itself); an Arrhenius
             // rate needs no exponential for them.
             let (dlnk_dt, dlnk_dlnm) = match &r.rate {
@@ -57,10 +64,22 @@ impl Kinetics {
             };
             let (qf, qr) = (work.rop_f[i], work.rop_r[i]);
             let q = qf - qr;
-            let dq_dt = if r.reversible {
-                qf * dlnk_dt - qr * (dlnk_dt - self.dlnkc_dt(r, &work.thermo, inv_t))
-            } else {
+            let dq_dt = if !r.reversible {
                 qf * dlnk_dt
+            } else {
+                let dlnkc_dt = match slot {
+                    // d ln K_c/dT = (Σν h°/(R T) − Δn)/T over the slots (ghosts add 0).
+                    Some(s) => {
+                        let [a, b, c] = s.reactants;
+                        let [d, e, f] = s.products;
+                        ((h_rt(d) + h_rt(e) + h_rt(f))
+                            - (h_rt(a) + h_rt(b) + h_rt(c))
+                            - f64::from(s.delta_n))
+                            * inv_t
+                    }
+                    None => self.dlnkc_dt(r, &work.thermo, inv_t),
+                };
+                qf * dlnk_dt - qr * (dlnk_dt - dlnkc_dt)
             };
             sparse.clear();
             let mut uniform = 0.0;
@@ -78,36 +97,44 @@ impl Kinetics {
                 let q_over_t = work.k[i] * (work.prod_f[i] - inv_kc * work.prod_r[i]);
                 uniform += add_weights(&mut sparse, c, q_over_t);
             }
-            for (a, &(j, o)) in r.orders.iter().enumerate() {
-                let mut d = conc_pow_deriv(conc[j], o);
-                for (b, &(l, ol)) in r.orders.iter().enumerate() {
-                    if a != b {
-                        d *= conc_pow(conc[l], ol);
+            match slot {
+                // ∂(C_a C_b C_c)/∂C_a = C_b C_c per slot (the ghost's concentration is 1;
+                // a species in two slots collects both terms, 2 C for C²).
+                Some(s) => {
+                    push_slot_derivatives(&mut sparse, &s.reactants, conc, ns, k_t);
+                    if r.reversible {
+                        push_slot_derivatives(&mut sparse, &s.products, conc, ns, -k_t * inv_kc);
                     }
                 }
-                sparse.push((j, k_t * d));
-            }
-            if r.reversible {
-                for (a, &(j, nu)) in r.products.iter().enumerate() {
-                    let mut d = conc_pow_deriv(conc[j], nu);
-                    for (b, &(l, nl)) in r.products.iter().enumerate() {
-                        if a != b {
-                            d *= conc_pow(conc[l], nl);
+                None => {
+                    for (a, &(j, o)) in r.orders.iter().enumerate() {
+                        let mut d = conc_pow_deriv(conc[j], o);
+                        for (b, &(l, ol)) in r.orders.iter().enumerate() {
+                            if a != b {
+                                d *= conc_pow(conc[l], ol);
+                            }
+                        }
+                        sparse.push((j, k_t * d));
+                    }
+                    if r.reversible {
+                        for (a, &(j, nu)) in r.products.iter().enumerate() {
+                            let mut d = conc_pow_deriv(conc[j], nu);
+                            for (b, &(l, nl)) in r.products.iter().enumerate() {
+                                if a != b {
+                                    d *= conc_pow(conc[l], nl);
+                                }
+                            }
+                            sparse.push((j, -k_t * inv_kc * d));
                         }
                     }
-                    sparse.push((j, -k_t * inv_kc * d));
                 }
             }
-            for (k, nu) in r
-                .reactants
-                .iter()
-                .map(|&(k, nu)| (k, -nu))
-                .chain(r.products.iter().copied())
-            {
+            let dense = dwdc.as_mut_slice();
+            for (&k, &nu) in plan.net_species_of(i) {
                 dwdt[k] += nu * dq_dt;
                 uniform_row[k] += nu * uniform;
                 for &(j, g) in &sparse {
-                    dwdc[(k, j)] += nu * g;
+                    dense[j * ns + k] += nu * g;
                 }
             }
         }
@@ -117,6 +144,27 @@ impl Kinetics {
                     dwdc[(k, j)] += u;
                 }
             }
+        }
+    }
+}
+
+/// Pushes (species, `scale`·∂(C_a C_b C_c)/∂C_slot) for the used slots of a standard
+/// reaction's side (`ns`, the ghost, marks an unused slot; used slots come first).
+#[inline]
+fn push_slot_derivatives(
+    sparse: &mut Vec<(usize, f64)>,
+    slots: &[usize; SLOTS],
+    conc: &[f64],
+    ns: usize,
+    scale: f64,
+) {
+    let [a, b, c] = *slots;
+    let (ca, cb, cc) = (conc[a], conc[b], conc[c]);
+    sparse.push((a, scale * cb * cc));
+    if b < ns {
+        sparse.push((b, scale * ca * cc));
+        if c < ns {
+            sparse.push((c, scale * ca * cb));
         }
     }
 }

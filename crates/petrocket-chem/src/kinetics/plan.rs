@@ -100,6 +100,11 @@ pub(super) struct Plan {
     pub row_start: Vec<usize>,
     pub row_rxn: Vec<usize>,
     pub row_nu: Vec<f64>,
+    /// The same matrix by reaction (CSR, reactions × species): the species whose ω̇ reaction
+    /// r changes and their net coefficients, for the Jacobian's scatter.
+    pub rxn_start: Vec<usize>,
+    pub rxn_species: Vec<usize>,
+    pub rxn_nu: Vec<f64>,
 }
 
 impl Plan {
@@ -190,6 +195,20 @@ impl Plan {
                 }
             }
         }
+        let mut by_reaction: Vec<Vec<(usize, f64)>> = vec![Vec::new(); reactions.len()];
+        for (k, row) in rows.iter().enumerate() {
+            for &(i, nu) in row.iter().filter(|e| e.1 != 0.0) {
+                by_reaction[i].push((k, nu));
+            }
+        }
+        plan.rxn_start.push(0);
+        for entries in by_reaction {
+            for (k, nu) in entries {
+                plan.rxn_species.push(k);
+                plan.rxn_nu.push(nu);
+            }
+            plan.rxn_start.push(plan.rxn_species.len());
+        }
         plan.row_start.push(0);
         for row in rows {
             for (i, nu) in row.into_iter().filter(|e| e.1 != 0.0) {
@@ -199,6 +218,16 @@ impl Plan {
             plan.row_start.push(plan.row_rxn.len());
         }
         plan
+    }
+}
+
+impl Plan {
+    /// The species reaction `i` produces or consumes, with their net coefficients ν_ki ≠ 0.
+    pub fn net_species_of(&self, i: usize) -> impl Iterator<Item = (&usize, &f64)> {
+        let range = self.rxn_start[i]..self.rxn_start[i + 1];
+        self.rxn_species[range.clone()]
+            .iter()
+            .zip(&self.rxn_nu[range])
     }
 }
 
@@ -296,6 +325,48 @@ mod tests {
                     assert!(
                         (x - y).abs() <= 1e-12 * scale,
                         "{file} T = {t} K: species {k}: plan {x:e} vs general {y:e}"
+                    );
+                }
+            }
+        }
+    }
+
+    /// The Jacobian's slot form (standard reactions) equals its general per-reaction form.
+    #[test]
+    fn slot_jacobian_equals_the_general_jacobian() {
+        for file in ["kinetics_features.yaml", "gri30.yaml"] {
+            let kin = Kinetics::new(&mechanism(file)).unwrap();
+            let general = general_only(&kin);
+            let gas = kin.gas();
+            let ns = gas.n_species();
+            let x: Vec<f64> = (0..ns).map(|k| 0.02 + 0.01 * (k % 5) as f64).collect();
+            let sum: f64 = x.iter().sum();
+            let x: Vec<f64> = x.iter().map(|v| v / sum).collect();
+            for (t, p) in [(1000.0, 1e5), (2500.0, 3e6)] {
+                let state = gas.state_tpx(t, p, &x).unwrap();
+                let conc = Kinetics::concentrations(&state);
+                let jac = |k: &Kinetics| {
+                    let mut work = k.work();
+                    k.update(&mut work, t, &conc);
+                    let mut dwdc = nalgebra::DMatrix::zeros(ns, ns);
+                    let (mut dwdt, mut grad) = (vec![0.0; ns], vec![0.0; ns]);
+                    k.jacobian(&work, &mut dwdc, &mut dwdt, &mut grad);
+                    (dwdc, dwdt)
+                };
+                let ((a, at), (b, bt)) = (jac(&kin), jac(&general));
+                let scale = b.iter().fold(0.0f64, |m, v| m.max(v.abs()));
+                let t_scale = bt.iter().fold(0.0f64, |m, v| m.max(v.abs()));
+                assert!(scale > 0.0 && t_scale > 0.0, "{file}");
+                for (x, y) in a.iter().zip(b.iter()) {
+                    assert!(
+                        (x - y).abs() <= 1e-12 * scale,
+                        "{file} {t} K: {x:e} vs {y:e}"
+                    );
+                }
+                for (x, y) in at.iter().zip(&bt) {
+                    assert!(
+                        (x - y).abs() <= 1e-12 * t_scale,
+                        "{file} {t} K: {x:e} vs {y:e}"
                     );
                 }
             }

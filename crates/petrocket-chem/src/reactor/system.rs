@@ -59,9 +59,8 @@ pub struct ReactorSystem<'k> {
     held: f64,
     inv_w: Vec<f64>,
     work: KineticsWork,
+    /// The last solution of the energy equation (K).
     t_guess: f64,
-    /// Whether `thermo` holds the species thermo at `t_guess`.
-    thermo_valid: bool,
     conc: Vec<f64>,
     wdot: Vec<f64>,
     /// Species thermo at the current temperature (evaluated, or shifted from `exact`).
@@ -101,7 +100,6 @@ impl<'k> ReactorSystem<'k> {
             inv_w: gas.molecular_weights().iter().map(|w| 1.0 / w).collect(),
             work: kin.work(),
             t_guess: initial.temperature,
-            thermo_valid: false,
             conc: vec![0.0; ns],
             wdot: vec![0.0; ns],
             thermo: vec![ThermoPoint::default(); ns],
@@ -137,63 +135,50 @@ impl<'k> ReactorSystem<'k> {
         }
     }
 
-    /// Molar heat capacity c_k/R (cv or cp) in the held-energy equation.
-    #[inline]
-    fn c_r(&self, p: &ThermoPoint) -> f64 {
-        match self.kind {
-            ReactorKind::ConstantVolume => p.cp_r - 1.0,
-            ReactorKind::ConstantPressure => p.cp_r,
-        }
-    }
-
     /// Solve the energy equation for T at mass fractions `y`; leaves the species thermo at T
     /// in `self.thermo` and returns (T, c per unit mass).
     ///
-    /// Newton's method from the last solution, whose species thermo is still in
-    /// `self.thermo` (so the first residual costs no thermo evaluation). A Newton step
-    /// |ΔT| ≤ 1e-8·T leaves an error of about ΔT²·c′/(2c) ≲ 1e-16·T. Whenever an iterate is
-    /// within `SHIFT_MAX` = 1e-7·T of the last temperature where the fits were evaluated,
-    /// the species thermo there is taken by [`ThermoPoint::shifted`] from that evaluation
-    /// (h° and s° exact to a few ulp, c°_p to ≈ 1e-7; c°_p only enters the Newton slope,
-    /// dT/dt and the Jacobian, never u(T) itself, so T is exact). Successive right-hand sides
-    /// of one integrator step then cost no polynomial evaluation at all, and a larger jump
-    /// (a new step) costs one: the Newton correction after it is ≈ 1e-7·T or less.
+    /// Newton's method from the last temperature where the fits were evaluated (`t_exact`,
+    /// thermo in `self.exact`, so the first residual costs no polynomial evaluation). Near
+    /// `t_exact` the species thermo is taken by [`ThermoPoint::shifted`] (c°_p held,
+    /// h°(T) = h°(t_exact) + c°_p (T − t_exact)), under which the held energy
+    /// e(T) = Σ_k Y_k e_k(T)/W_k is linear in T: one Newton step from `t_exact` solves it to
+    /// rounding. So whenever that step lands within `SHIFT_MAX` = 1e-7·T of `t_exact`, its end
+    /// point is the solution, with h° and s° exact to a few ulp (c°_p to ≈ 1e-7; c°_p only
+    /// enters the Newton slope, dT/dt and the Jacobian, never e(T) itself, so T is exact).
+    /// Successive right-hand sides of one integrator step then cost one weighted sum and no
+    /// polynomial evaluation; a larger jump (a new step) evaluates the fits at the Newton
+    /// point and continues from there.
     fn temperature(&mut self, y: &[f64]) -> Result<(f64, f64)> {
         // `self.thermo` is about to move to the temperature of `y`.
         self.invalidate_last();
-        let mut t = self.t_guess.clamp(T_SOLVE_RANGE.0, T_SOLVE_RANGE.1);
-        if !(self.thermo_valid && t.to_bits() == self.t_guess.to_bits()) {
-            self.evaluate_thermo(t);
+        if !self.t_exact.is_finite() {
+            self.evaluate_thermo(self.t_guess.clamp(T_SOLVE_RANGE.0, T_SOLVE_RANGE.1));
         }
-        self.thermo_valid = false;
+        let mut t = self.t_exact;
         for _ in 0..50 {
-            let (e, c) = self.energy_sums(y);
+            let (e, c) = self.energy_sums(y, &self.exact);
             let f = R * t * e - self.energy;
             let c_mass = R * c;
             if !(c_mass > 0.0 && f.is_finite()) {
                 break;
             }
-            let dt = f / c_mass;
-            if dt.abs() <= 1e-13 * t {
-                return Ok(self.solved(t, c_mass));
-            }
-            t = (t - dt).clamp(0.5 * t, 2.0 * t);
-            if !(T_SOLVE_RANGE.0..=T_SOLVE_RANGE.1).contains(&t) {
+            let t_new = (t - f / c_mass).clamp(0.5 * t, 2.0 * t);
+            if !(T_SOLVE_RANGE.0..=T_SOLVE_RANGE.1).contains(&t_new) {
+                t = t_new;
                 break;
             }
-            let converged = dt.abs() <= 1e-8 * t;
-            if (t - self.t_exact).abs() <= SHIFT_MAX * t {
-                let shift = TempShift::new(self.t_exact, t);
+            if (t_new - t).abs() <= SHIFT_MAX * t_new {
+                // c°_p is held by the shift: the heat capacity is that of `t_exact`.
+                let shift = TempShift::new(t, t_new);
                 for (p, q) in self.thermo.iter_mut().zip(&self.exact) {
                     *p = q.shifted(&shift);
                 }
-            } else {
-                self.evaluate_thermo(t);
+                self.t_guess = t_new;
+                return Ok((t_new, c_mass));
             }
-            if converged {
-                let c_new = self.energy_sums(y).1;
-                return Ok(self.solved(t, R * c_new));
-            }
+            self.evaluate_thermo(t_new);
+            t = t_new;
         }
         Err(ChemError::StateNotFound {
             pair: match self.kind {
@@ -215,21 +200,21 @@ impl<'k> ReactorSystem<'k> {
         self.t_exact = t;
     }
 
-    /// (Σ Y_k e_k/(R T W_k), Σ Y_k c_k/(R W_k)) with the thermo in `self.thermo`.
-    fn energy_sums(&self, y: &[f64]) -> (f64, f64) {
-        let (mut e, mut c) = (0.0, 0.0);
-        for ((p, yk), iw) in self.thermo.iter().zip(y).zip(&self.inv_w) {
-            e += yk * iw * self.e_rt(p);
-            c += yk * iw * self.c_r(p);
+    /// (Σ Y_k e_k/(R T W_k), Σ Y_k c_k/(R W_k)) with the species thermo `thermo`.
+    fn energy_sums(&self, y: &[f64], thermo: &[ThermoPoint]) -> (f64, f64) {
+        // e_k/(RT) = h_k/(RT) − δ and c_k/R = c_pk/R − δ, δ = 1 for u and c_v, 0 for h and c_p.
+        let delta = match self.kind {
+            ReactorKind::ConstantVolume => 1.0,
+            ReactorKind::ConstantPressure => 0.0,
+        };
+        let (mut h, mut cp, mut n) = (0.0, 0.0, 0.0);
+        for ((p, yk), iw) in thermo.iter().zip(y).zip(&self.inv_w) {
+            let m = yk * iw;
+            h += m * p.h_rt;
+            cp += m * p.cp_r;
+            n += m;
         }
-        (e, c)
-    }
-
-    /// Records the solution of the energy equation (T, with `self.thermo` at T).
-    fn solved(&mut self, t: f64, c_mass: f64) -> (f64, f64) {
-        self.t_guess = t;
-        self.thermo_valid = true;
-        (t, c_mass)
+        (h - delta * n, cp - delta * n)
     }
 
     /// Density for temperature `t` and mass fractions `y` (kg/m³).
