@@ -126,13 +126,20 @@ impl<'k> ReactorSystem<'k> {
         self.energy
     }
 
+    /// δ in e_k/(RT) = h_k/(RT) − δ and c_k/R = c_pk/R − δ: 1 for u and c_v (constant
+    /// volume), 0 for h and c_p (constant pressure).
+    #[inline]
+    fn delta(&self) -> f64 {
+        match self.kind {
+            ReactorKind::ConstantVolume => 1.0,
+            ReactorKind::ConstantPressure => 0.0,
+        }
+    }
+
     /// Molar energy e_k/(R T) of species k in the held-energy equation (u or h).
     #[inline]
     fn e_rt(&self, p: &ThermoPoint) -> f64 {
-        match self.kind {
-            ReactorKind::ConstantVolume => p.h_rt - 1.0,
-            ReactorKind::ConstantPressure => p.h_rt,
-        }
+        p.h_rt - self.delta()
     }
 
     /// Solve the energy equation for T at mass fractions `y`; leaves the species thermo at T
@@ -202,11 +209,7 @@ impl<'k> ReactorSystem<'k> {
 
     /// (Σ Y_k e_k/(R T W_k), Σ Y_k c_k/(R W_k)) with the species thermo `thermo`.
     fn energy_sums(&self, y: &[f64], thermo: &[ThermoPoint]) -> (f64, f64) {
-        // e_k/(RT) = h_k/(RT) − δ and c_k/R = c_pk/R − δ, δ = 1 for u and c_v, 0 for h and c_p.
-        let delta = match self.kind {
-            ReactorKind::ConstantVolume => 1.0,
-            ReactorKind::ConstantPressure => 0.0,
-        };
+        let delta = self.delta();
         let (mut h, mut cp, mut n) = (0.0, 0.0, 0.0);
         for ((p, yk), iw) in thermo.iter().zip(y).zip(&self.inv_w) {
             let m = yk * iw;
