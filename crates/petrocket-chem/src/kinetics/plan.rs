@@ -195,33 +195,21 @@ impl Plan {
                 }
             }
         }
+        // Drop the entries that cancel (a species on both sides with equal coefficients).
+        for row in &mut rows {
+            row.retain(|e| e.1 != 0.0);
+        }
         let mut by_reaction: Vec<Vec<(usize, f64)>> = vec![Vec::new(); reactions.len()];
         for (k, row) in rows.iter().enumerate() {
-            for &(i, nu) in row.iter().filter(|e| e.1 != 0.0) {
+            for &(i, nu) in row {
                 by_reaction[i].push((k, nu));
             }
         }
-        plan.rxn_start.push(0);
-        for entries in by_reaction {
-            for (k, nu) in entries {
-                plan.rxn_species.push(k);
-                plan.rxn_nu.push(nu);
-            }
-            plan.rxn_start.push(plan.rxn_species.len());
-        }
-        plan.row_start.push(0);
-        for row in rows {
-            for (i, nu) in row.into_iter().filter(|e| e.1 != 0.0) {
-                plan.row_rxn.push(i);
-                plan.row_nu.push(nu);
-            }
-            plan.row_start.push(plan.row_rxn.len());
-        }
+        (plan.rxn_start, plan.rxn_species, plan.rxn_nu) = compress(by_reaction);
+        (plan.row_start, plan.row_rxn, plan.row_nu) = compress(rows);
         plan
     }
-}
 
-impl Plan {
     /// The species reaction `i` produces or consumes, with their net coefficients ν_ki ≠ 0.
     pub fn net_species_of(&self, i: usize) -> impl Iterator<Item = (&usize, &f64)> {
         let range = self.rxn_start[i]..self.rxn_start[i + 1];
@@ -229,6 +217,21 @@ impl Plan {
             .iter()
             .zip(&self.rxn_nu[range])
     }
+}
+
+/// Compressed sparse rows (row starts, column indices, values) of a matrix given row by row.
+fn compress(rows: Vec<Vec<(usize, f64)>>) -> (Vec<usize>, Vec<usize>, Vec<f64>) {
+    let mut start = Vec::with_capacity(rows.len() + 1);
+    let (mut index, mut value) = (Vec::new(), Vec::new());
+    start.push(0);
+    for row in rows {
+        for (j, v) in row {
+            index.push(j);
+            value.push(v);
+        }
+        start.push(index.len());
+    }
+    (start, index, value)
 }
 
 /// Adds the exponent of `a` through `push` (b ln T − (Ea/R)/T; 0 for a T-independent rate,
@@ -292,18 +295,27 @@ mod tests {
         g
     }
 
-    /// Net production rates at (t, p) of a mixture with a little of every species.
-    fn wdot(kin: &Kinetics, t: f64, p: f64) -> Vec<f64> {
+    /// Concentrations at (t, p) of a mixture with a little of every species.
+    fn mixed_concentrations(kin: &Kinetics, t: f64, p: f64) -> Vec<f64> {
         let gas = kin.gas();
         let x: Vec<f64> = (0..gas.n_species())
             .map(|k| 0.02 + 0.01 * (k % 7) as f64)
             .collect();
         let sum: f64 = x.iter().sum();
         let x: Vec<f64> = x.iter().map(|v| v / sum).collect();
-        let state = gas.state_tpx(t, p, &x).unwrap();
+        Kinetics::concentrations(&gas.state_tpx(t, p, &x).unwrap())
+    }
+
+    /// Largest magnitude of the entries.
+    fn max_abs<'a>(v: impl IntoIterator<Item = &'a f64>) -> f64 {
+        v.into_iter().fold(0.0f64, |m, x| m.max(x.abs()))
+    }
+
+    /// Net production rates at (t, p) of a mixture with a little of every species.
+    fn wdot(kin: &Kinetics, t: f64, p: f64) -> Vec<f64> {
         let mut work = kin.work();
-        kin.update(&mut work, t, &Kinetics::concentrations(&state));
-        let mut out = vec![0.0; gas.n_species()];
+        kin.update(&mut work, t, &mixed_concentrations(kin, t, p));
+        let mut out = vec![0.0; kin.n_species()];
         kin.net_production_rates(&work, &mut out);
         out
     }
@@ -320,7 +332,7 @@ mod tests {
             // 300 K exercises the K_c fallback (|g°/RT| ≥ 110), the others the slot form.
             for (t, p) in [(300.0, 1e5), (1000.0, 1e5), (1800.0, 2e6), (3000.0, 5e6)] {
                 let (a, b) = (wdot(&kin, t, p), wdot(&general, t, p));
-                let scale = b.iter().fold(0.0f64, |m, v| m.max(v.abs()));
+                let scale = max_abs(&b);
                 for (k, (x, y)) in a.iter().zip(&b).enumerate() {
                     assert!(
                         (x - y).abs() <= 1e-12 * scale,
@@ -337,14 +349,9 @@ mod tests {
         for file in ["kinetics_features.yaml", "gri30.yaml"] {
             let kin = Kinetics::new(&mechanism(file)).unwrap();
             let general = general_only(&kin);
-            let gas = kin.gas();
-            let ns = gas.n_species();
-            let x: Vec<f64> = (0..ns).map(|k| 0.02 + 0.01 * (k % 5) as f64).collect();
-            let sum: f64 = x.iter().sum();
-            let x: Vec<f64> = x.iter().map(|v| v / sum).collect();
+            let ns = kin.n_species();
             for (t, p) in [(1000.0, 1e5), (2500.0, 3e6)] {
-                let state = gas.state_tpx(t, p, &x).unwrap();
-                let conc = Kinetics::concentrations(&state);
+                let conc = mixed_concentrations(&kin, t, p);
                 let jac = |k: &Kinetics| {
                     let mut work = k.work();
                     k.update(&mut work, t, &conc);
@@ -354,8 +361,8 @@ mod tests {
                     (dwdc, dwdt)
                 };
                 let ((a, at), (b, bt)) = (jac(&kin), jac(&general));
-                let scale = b.iter().fold(0.0f64, |m, v| m.max(v.abs()));
-                let t_scale = bt.iter().fold(0.0f64, |m, v| m.max(v.abs()));
+                let scale = max_abs(&b);
+                let t_scale = max_abs(&bt);
                 assert!(scale > 0.0 && t_scale > 0.0, "{file}");
                 for (x, y) in a.iter().zip(b.iter()) {
                     assert!(
