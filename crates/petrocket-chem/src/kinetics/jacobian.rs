@@ -37,6 +37,11 @@ impl Kinetics {
     ) {
         let ns = self.n_species();
         debug_assert_eq!(dwdc.shape(), (ns, ns));
+        if let Some(g) = self.generated {
+            if (g.jacobian)(self, work, dwdc.as_mut_slice(), dwdt, grad) {
+                return;
+            }
+        }
         dwdc.fill(0.0);
         dwdt.iter_mut().for_each(|v| *v = 0.0);
         // grad[k]: Σ_r ν_kr·(uniform part of ∂q_r/∂C_j), added to every column of row k.

@@ -24,6 +24,8 @@
 // pick multiplication over powf; they are exact values read from the file.
 #![allow(clippy::float_cmp)]
 
+pub mod codegen;
+mod generated;
 mod jacobian;
 mod plan;
 mod rate;
@@ -35,7 +37,7 @@ use crate::numerics::ExpCache;
 use crate::thermo::ThermoPoint;
 use petrocket_units::GAS_CONSTANT as R;
 use plan::Plan;
-use rate::{falloff_from, Arr, Blend, FalloffInputs, RateExpr, TempTerms};
+use rate::{Arr, Blend, RateExpr, TempTerms};
 
 /// Third-body weights: \[M\] = `default`·Σ C + Σ `deltas`·C.
 #[derive(Debug, Clone, PartialEq)]
@@ -102,6 +104,8 @@ pub struct Kinetics {
     gas: GasMixture,
     reactions: Vec<Compiled>,
     plan: Plan,
+    /// Code generated for this very mechanism (see [`codegen`]), used instead of `plan`.
+    generated: Option<&'static generated::Generated>,
 }
 
 /// Everything evaluated at one (T, C) state; reused between calls to avoid allocation.
@@ -149,6 +153,11 @@ impl KineticsWork {
     /// Species standard-state thermo at that temperature.
     pub fn thermo(&self) -> &[ThermoPoint] {
         &self.thermo
+    }
+    /// The species thermo, for a caller that computes it itself before
+    /// [`Kinetics::update_with_work_thermo`] (saves a copy in the reactors' inner loop).
+    pub fn thermo_mut(&mut self) -> &mut [ThermoPoint] {
+        &mut self.thermo
     }
     /// Forward rates of progress q_f (mol/(m³ s)).
     pub fn forward_rates_of_progress(&self) -> &[f64] {
@@ -267,9 +276,11 @@ impl Kinetics {
                 three_body,
             });
         }
+        let plan = Plan::new(&reactions, mech.species.len());
         Ok(Self {
             gas: gas.clone(),
-            plan: Plan::new(&reactions, mech.species.len()),
+            generated: generated::find(&plan, mech.species.len()),
+            plan,
             reactions,
         })
     }
@@ -277,6 +288,20 @@ impl Kinetics {
     /// The phase.
     pub fn gas(&self) -> &GasMixture {
         &self.gas
+    }
+
+    /// Name of the code generated for this mechanism (see [`codegen`]) that evaluates its
+    /// rates, or `None` if the rates are evaluated from the mechanism's data. The generated
+    /// code gives bit-identical results, only faster.
+    pub fn generated_code(&self) -> Option<&'static str> {
+        self.generated.map(|g| g.name)
+    }
+
+    /// The same kinetics evaluated from the mechanism's data only, never by generated code
+    /// (for verification and benchmarks).
+    pub fn without_generated_code(mut self) -> Self {
+        self.generated = None;
+        self
     }
 
     /// Number of reactions.
@@ -351,16 +376,38 @@ impl Kinetics {
         self.update_rates(work, t, conc);
     }
 
+    /// [`Kinetics::update`] with the species thermo at `t` already written into
+    /// [`KineticsWork::thermo_mut`].
+    pub fn update_with_work_thermo(&self, work: &mut KineticsWork, t: f64, conc: &[f64]) {
+        self.update_rates(work, t, conc);
+    }
+
     fn update_rates(&self, work: &mut KineticsWork, t: f64, conc: &[f64]) {
         let ns = self.n_species();
         debug_assert_eq!(conc.len(), ns);
+        work.temperature = t;
+        work.conc[..ns].copy_from_slice(conc);
+        work.c_total = conc.iter().sum();
+        // The code generated for this mechanism, if any; it declines (false) where the slot
+        // form of K_c would not be safe, and the data-driven path below takes over.
+        if let Some(g) = self.generated {
+            if (g.rates)(self, work) {
+                return;
+            }
+        }
+        self.rates_from_plan(work);
+    }
+
+    /// The data-driven evaluation of the rates at `work`'s temperature and concentrations.
+    fn rates_from_plan(&self, work: &mut KineticsWork) {
+        let ns = self.n_species();
         let plan = &self.plan;
         // The buffers as separate slices: their addresses and lengths stay in registers
         // instead of being reloaded from `work` after every store (which the compiler must
         // otherwise assume could have changed them).
         let KineticsWork {
             temperature,
-            c_total: work_c_total,
+            c_total,
             conc: c,
             thermo,
             k,
@@ -378,10 +425,8 @@ impl Kinetics {
             rop_r,
             rop_net,
         } = work;
-        *temperature = t;
-        c[..ns].copy_from_slice(conc);
-        let c_total: f64 = conc.iter().sum();
-        *work_c_total = c_total;
+        let (t, c_total) = (*temperature, *c_total);
+        let conc = &c[..ns];
         let tt = TempTerms::new(t);
         for (m, col) in m.iter_mut().zip(&plan.colliders) {
             *m = col.concentration(c_total, conc);
@@ -427,24 +472,7 @@ impl Kinetics {
             *rm = m[rs];
         }
         for f in &plan.falloff {
-            // Σ weight·e^x in the order of `Blend::fcent`, so the sum is the same to the bit.
-            let fcent = match &f.troe {
-                Some(terms) => (
-                    terms.iter().fold(0.0, |s, &(w, e)| s + w * rate_exps[e]),
-                    0.0,
-                ),
-                None => f.blend.fcent(&tt),
-            };
-            // Only k is wanted here; its derivatives (from dF_cent/dT, left 0) are the
-            // Jacobian's, which evaluates the full rate expression.
-            let inputs = FalloffInputs {
-                k0: f.a_low * rate_exps[f.low],
-                kinf: f.a_high * rate_exps[f.high],
-                dlnk0_dt: 0.0,
-                dlnkinf_dt: 0.0,
-                fcent,
-            };
-            k[f.i] = falloff_from(&inputs, &f.blend, f.activated, &tt, rate_m[f.i]).k;
+            k[f.i] = f.rate_constant(rate_exps, &tt, rate_m[f.i]);
         }
         for &i in &plan.expr_rxn {
             k[i] = self.reactions[i].rate.eval(&tt, rate_m[i]).k;
@@ -560,6 +588,11 @@ impl Kinetics {
     /// Net production rates ω̇_k = Σ_r ν_kr (q_f − q_r) (mol/(m³ s)) from the last
     /// [`Kinetics::update`].
     pub fn net_production_rates(&self, work: &KineticsWork, wdot: &mut [f64]) {
+        if let Some(g) = self.generated {
+            if (g.net_production_rates)(&work.rop_net, wdot) {
+                return;
+            }
+        }
         let p = &self.plan;
         for (k, w) in wdot.iter_mut().enumerate() {
             let range = p.row_start[k]..p.row_start[k + 1];

@@ -28,7 +28,7 @@
 //! [M] may change the last bit.
 
 use super::{Collider, Compiled};
-use crate::kinetics::rate::{Arr, Blend, RateExpr};
+use crate::kinetics::rate::{falloff_from, Arr, Blend, FalloffInputs, RateExpr, TempTerms};
 
 /// Species slots per side of a standard reaction.
 pub(super) const SLOTS: usize = 3;
@@ -63,6 +63,50 @@ pub(super) struct FalloffPlan {
     pub blend: Blend,
     /// Chemically activated rather than falloff.
     pub activated: bool,
+}
+
+impl FalloffPlan {
+    /// The rate constant k from the batched exponentials `exps` at `tt`, with collision
+    /// concentration `m`. Only k is formed: its derivatives (from dF_cent/dT, left 0 here) are
+    /// the Jacobian's, which evaluates the full rate expression.
+    pub fn rate_constant(&self, exps: &[f64], tt: &TempTerms, m: f64) -> f64 {
+        let troe = self
+            .troe
+            .map_or([0.0; 3], |terms| terms.map(|(_, j)| exps[j]));
+        self.rate_constant_with(exps[self.low], exps[self.high], troe, tt, m)
+    }
+
+    /// [`FalloffPlan::rate_constant`] with the exponentials given: those of k0 and k∞ and of
+    /// Troe's three F_cent terms (ignored by the other blends).
+    #[inline]
+    pub fn rate_constant_with(
+        &self,
+        e_low: f64,
+        e_high: f64,
+        e_troe: [f64; 3],
+        tt: &TempTerms,
+        m: f64,
+    ) -> f64 {
+        // Σ weight·e^x in the order of `Blend::fcent`, so the sum is the same to the bit.
+        let fcent = match &self.troe {
+            Some(terms) => (
+                terms
+                    .iter()
+                    .zip(e_troe)
+                    .fold(0.0, |s, (&(w, _), e)| s + w * e),
+                0.0,
+            ),
+            None => self.blend.fcent(tt),
+        };
+        let inputs = FalloffInputs {
+            k0: self.a_low * e_low,
+            kinf: self.a_high * e_high,
+            dlnk0_dt: 0.0,
+            dlnkinf_dt: 0.0,
+            fcent,
+        };
+        falloff_from(&inputs, &self.blend, self.activated, tt, m).k
+    }
 }
 
 /// The flat evaluation plan of a mechanism.
@@ -289,7 +333,7 @@ mod tests {
 
     /// The same kinetics with every reaction on the general per-reaction path.
     fn general_only(kin: &Kinetics) -> Kinetics {
-        let mut g = kin.clone();
+        let mut g = kin.clone().without_generated_code();
         g.plan.slot_rxn.clear();
         g.plan.general_rxn = (0..kin.n_reactions()).collect();
         g

@@ -63,9 +63,9 @@ pub struct ReactorSystem<'k> {
     t_guess: f64,
     conc: Vec<f64>,
     wdot: Vec<f64>,
-    /// Species thermo at the current temperature (evaluated, or shifted from `exact`).
-    thermo: Vec<ThermoPoint>,
-    /// The last species thermo evaluated from the fits, and its temperature.
+    /// The last species thermo evaluated from the fits, and its temperature. The thermo at
+    /// the current temperature (shifted from `exact`) is kept in `work`, where the kinetics
+    /// reads it.
     exact: Vec<ThermoPoint>,
     t_exact: f64,
     dwdc: DMatrix<f64>,
@@ -76,7 +76,7 @@ pub struct ReactorSystem<'k> {
     w_rho: Vec<f64>,
     jy: Vec<f64>,
     /// The mass fractions of the last [`ReactorSystem::evaluate`], and its (T, ρ, c) while
-    /// `self.wdot`, `self.conc`, `self.thermo` and the kinetics work still hold that state.
+    /// `self.wdot`, `self.conc` and the kinetics work (with its thermo) still hold that state.
     last_y: Vec<f64>,
     last: Option<(f64, f64, f64)>,
 }
@@ -102,7 +102,6 @@ impl<'k> ReactorSystem<'k> {
             t_guess: initial.temperature,
             conc: vec![0.0; ns],
             wdot: vec![0.0; ns],
-            thermo: vec![ThermoPoint::default(); ns],
             exact: vec![ThermoPoint::default(); ns],
             t_exact: f64::NAN,
             dwdc: DMatrix::zeros(ns, ns),
@@ -143,7 +142,7 @@ impl<'k> ReactorSystem<'k> {
     }
 
     /// Solve the energy equation for T at mass fractions `y`; leaves the species thermo at T
-    /// in `self.thermo` and returns (T, c per unit mass).
+    /// in the kinetics work area and returns (T, c per unit mass).
     ///
     /// Newton's method from the last temperature where the fits were evaluated (`t_exact`,
     /// thermo in `self.exact`, so the first residual costs no polynomial evaluation). Near
@@ -157,7 +156,7 @@ impl<'k> ReactorSystem<'k> {
     /// polynomial evaluation; a larger jump (a new step) evaluates the fits at the Newton
     /// point and continues from there.
     fn temperature(&mut self, y: &[f64]) -> Result<(f64, f64)> {
-        // `self.thermo` is about to move to the temperature of `y`.
+        // The species thermo is about to move to the temperature of `y`.
         self.invalidate_last();
         if !self.t_exact.is_finite() {
             self.evaluate_thermo(self.t_guess.clamp(T_SOLVE_RANGE.0, T_SOLVE_RANGE.1));
@@ -178,7 +177,7 @@ impl<'k> ReactorSystem<'k> {
             if (t_new - t).abs() <= SHIFT_MAX * t_new {
                 // c°_p is held by the shift: the heat capacity is that of `t_exact`.
                 let shift = TempShift::new(t, t_new);
-                for (p, q) in self.thermo.iter_mut().zip(&self.exact) {
+                for (p, q) in self.work.thermo_mut().iter_mut().zip(&self.exact) {
                     *p = q.shifted(&shift);
                 }
                 self.t_guess = t_new;
@@ -200,10 +199,10 @@ impl<'k> ReactorSystem<'k> {
         })
     }
 
-    /// Species thermo from the fits at `t`, into `self.thermo` and `self.exact`.
+    /// Species thermo from the fits at `t`, into `self.exact` (the solve's last step shifts
+    /// it into the kinetics work area).
     fn evaluate_thermo(&mut self, t: f64) {
         self.kin.gas().thermo_at(t, &mut self.exact);
-        self.thermo.copy_from_slice(&self.exact);
         self.t_exact = t;
     }
 
@@ -253,7 +252,7 @@ impl<'k> ReactorSystem<'k> {
             *c = rho * yk * iw;
         }
         self.kin
-            .update_with_thermo(&mut self.work, t, &self.conc, &self.thermo);
+            .update_with_work_thermo(&mut self.work, t, &self.conc);
         self.kin.net_production_rates(&self.work, &mut self.wdot);
         let values = (t, rho, c_mass);
         self.last_y.copy_from_slice(y);
@@ -297,7 +296,7 @@ impl<'k> ReactorSystem<'k> {
         let mut jy = std::mem::take(&mut self.jy);
         let rt_c = -R * t / c_mass;
         for (j, (d, wr)) in dtdy.iter_mut().zip(w_rho.iter_mut()).enumerate() {
-            *d = rt_c * self.e_rt(&self.thermo[j]) * self.inv_w[j];
+            *d = rt_c * self.e_rt(&self.work.thermo()[j]) * self.inv_w[j];
             *wr = 1.0 / (self.inv_w[j] * rho);
         }
         match self.kind {
@@ -362,7 +361,7 @@ impl<'k> ReactorSystem<'k> {
 
     /// Diagnostics from ω̇ (`self.wdot`), concentrations and the energy solve's thermo at T.
     fn point_from_wdot(&self, t: f64, rho: f64, c_mass: f64) -> Result<ReactorPoint> {
-        let thermo = &self.thermo;
+        let thermo = self.work.thermo();
         let (mut e_w, mut h_w, mut sum_w, mut c_tot) = (0.0, 0.0, 0.0, 0.0);
         for (k, w) in self.wdot.iter().enumerate() {
             e_w += self.e_rt(&thermo[k]) * w;

@@ -1,0 +1,538 @@
+//! Rust source specialised to one mechanism: the rates of progress and net production rates
+//! of [`super::Kinetics`] as straight-line code, the approach of pyJac (K. E. Niemeyer,
+//! N. J. Curtis, C.-J. Sung, *pyJac: analytical Jacobian generator for chemical kinetics*,
+//! Comput. Phys. Commun. 215 (2017) 188–203).
+//!
+//! The data-driven evaluation (`Kinetics::rates_from_plan`) walks the [`Plan`]'s arrays:
+//! every reaction loads its species indices, coefficients and rate parameters, and ω̇ is a
+//! gather through index lists. The generated code performs the *same arithmetic in the same
+//! order* with those indices and constants written into the program, so the results are
+//! identical to the bit (tested in `generated::tests`) while the loads, index arithmetic and
+//! bounds checks disappear.
+//!
+//! The generated files live in `generated/` and are selected at run time by a fingerprint of
+//! the plan ([`fingerprint`]): a mechanism that differs in any coefficient, species order or
+//! reaction runs the data-driven path. `generated::tests::generated_code_is_current` fails
+//! when a committed file no longer matches what this generator writes; run it with
+//! `PETROCKET_BLESS=1` to rewrite the files.
+//!
+//! Only mechanisms whose reactions all have the slot form (integer stoichiometric orders, at
+//! most three molecules a side) and batched rate constants (Arrhenius, three-body, Lindemann,
+//! Troe and Tsang falloff) are generated; [`generate`] says why not otherwise. Writing Rust
+//! at build time instead (a build script) would need the YAML parser in the build script and
+//! recompile on every mechanism change; committing the output keeps it reviewable.
+
+use super::plan::Plan;
+use super::rate::RateExpr;
+use super::Kinetics;
+use std::fmt::Write;
+
+/// Version of the generator's output format, part of the fingerprint, so that a generated
+/// file written by an older generator is never selected.
+const VERSION: u32 = 1;
+
+/// FNV-1a (64 bit) of the plan's full description (every index and coefficient, `{:?}` of
+/// an `f64` being exact) and the number of species, with [`VERSION`].
+pub(super) fn fingerprint(plan: &Plan, n_species: usize) -> u64 {
+    let text = format!("v{VERSION} ns{n_species} {plan:?}");
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+/// Why a mechanism cannot be generated.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CodegenError {
+    /// A reaction outside the generated forms.
+    #[error("reaction {reaction}: {reason}; only slot-form reactions with Arrhenius, three-body, Lindemann, Troe or Tsang rates are generated")]
+    Unsupported {
+        /// 1-based reaction number.
+        reaction: usize,
+        /// What is not supported.
+        reason: &'static str,
+    },
+    /// The module name is not a Rust identifier.
+    #[error("module name '{0}' is not a lower-case Rust identifier")]
+    Name(String),
+}
+
+/// Exact literal of a finite `f64` (`{:?}` prints the shortest representation that reads
+/// back to the same bits), parenthesised when negative so it can follow any operator.
+fn lit(v: f64) -> String {
+    debug_assert!(v.is_finite());
+    if v.is_sign_negative() {
+        format!("({v:?})")
+    } else {
+        format!("{v:?}")
+    }
+}
+
+/// Left-to-right product of the factors `factor(k)` of the used slots (the ghost `ns` marks
+/// an unused one, whose factor is exactly 1 and is left out).
+fn slot_product(factor: impl Fn(usize) -> String, slots: &[usize], ns: usize) -> String {
+    let used: Vec<String> = slots
+        .iter()
+        .filter(|&&k| k < ns)
+        .map(|&k| factor(k))
+        .collect();
+    if used.is_empty() {
+        "1.0".into()
+    } else {
+        used.join(" * ")
+    }
+}
+
+/// The Rust source of a module for `kin`'s mechanism, named `name` in `generated/mod.rs`.
+pub fn generate(kin: &Kinetics, name: &str) -> Result<String, CodegenError> {
+    let valid_name = name.starts_with(|c: char| c.is_ascii_lowercase())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    if !valid_name {
+        return Err(CodegenError::Name(name.into()));
+    }
+    let plan = &kin.plan;
+    let ns = kin.n_species();
+    let nr = kin.n_reactions();
+    if let Some(&i) = plan.general_rxn.first() {
+        return Err(CodegenError::Unsupported {
+            reaction: i + 1,
+            reason: "explicit or fractional orders, or more than three molecules a side",
+        });
+    }
+    if let Some(&i) = plan.expr_rxn.first() {
+        return Err(CodegenError::Unsupported {
+            reaction: i + 1,
+            reason: "SRI falloff, PLOG or Chebyshev rate",
+        });
+    }
+    let n_exp = plan.exp_b.len();
+    let nm = plan.colliders.len() + 1;
+    let species = &kin.gas.mechanism().species;
+    let equations = &kin.gas.mechanism().reactions;
+
+    let mut o = String::new();
+    // `write!` into a String cannot fail.
+    macro_rules! w {
+        ($($arg:tt)*) => { writeln!(o, $($arg)*).expect("writing to a String") };
+    }
+    w!("//! Generated by `kinetics::codegen` for the mechanism `{}` ({ns} species, {nr} reactions). Do not edit:", kin.gas.mechanism().source);
+    w!("//! rewrite with `PETROCKET_BLESS=1 cargo test -p petrocket-chem generated_code_is_current`.");
+    w!("");
+    w!("use super::super::rate::TempTerms;");
+    w!("use super::super::{{Kinetics, KineticsWork}};");
+    w!("use super::Generated;");
+    w!("use crate::thermo::ThermoPoint;");
+    w!("use petrocket_units::GAS_CONSTANT as R;");
+    w!("");
+    w!("/// This mechanism's generated code and the fingerprint of the plan it was generated from.");
+    w!("pub(in crate::kinetics) static GENERATED: Generated = Generated {{");
+    w!("    name: {name:?},");
+    w!("    fingerprint: {:#018x},", fingerprint(plan, ns));
+    w!("    rates,");
+    w!("    net_production_rates,");
+    w!("    jacobian,");
+    w!("}};");
+    w!("");
+    w!("/// The rates at `w`'s temperature and concentrations, as `Kinetics::rates_from_plan`;");
+    w!("/// false (nothing usable written) where that must take over.");
+    w!("fn rates(kin: &Kinetics, w: &mut KineticsWork) -> bool {{");
+    w!("    let KineticsWork {{ temperature, c_total, conc, thermo, k, m, rate_m, third, inv_kc, exps, exp_cache, prod_f, prod_r, rop_f, rop_r, rop_net, .. }} = w;");
+    w!("    let (Ok(c), Ok(th), Ok(k), Ok(m), Ok(rate_m), Ok(third), Ok(inv_kc), Ok(prod_f), Ok(prod_r), Ok(rop_f), Ok(rop_r), Ok(rop_net)) = (");
+    w!("        <&[f64; {}]>::try_from(&conc[..]),", ns + 1);
+    w!("        <&[ThermoPoint; {ns}]>::try_from(&thermo[..]),");
+    w!("        <&mut [f64; {nr}]>::try_from(&mut k[..]),");
+    w!("        <&mut [f64; {nm}]>::try_from(&mut m[..]),");
+    for v in [
+        "rate_m", "third", "inv_kc", "prod_f", "prod_r", "rop_f", "rop_r", "rop_net",
+    ] {
+        w!("        <&mut [f64; {nr}]>::try_from(&mut {v}[..]),");
+    }
+    w!("    ) else {{");
+    w!("        return false;");
+    w!("    }};");
+    w!("    let (t, c_total) = (*temperature, *c_total);");
+    w!("    let tt = TempTerms::new(t);");
+    w!("    let (ln_t, inv_t) = (tt.ln_t, tt.inv_t);");
+    w!("    // Collision concentrations: default·ΣC + Σ(ε_k − default)·C_k.");
+    for (j, col) in plan.colliders.iter().enumerate() {
+        let deltas: Vec<String> = col
+            .deltas
+            .iter()
+            .map(|&(k, d)| format!("{} * c[{k}]", lit(d)))
+            .collect();
+        if deltas.is_empty() {
+            w!("    m[{j}] = {} * c_total;", lit(col.default));
+        } else {
+            w!(
+                "    m[{j}] = {} * c_total + ({});",
+                lit(col.default),
+                deltas.join(" + ")
+            );
+        }
+    }
+    w!("    // g°/(R T) per species; the slot form of 1/K_c needs every |g°/RT| < 110.");
+    w!("    let g = [");
+    for (k, sp) in species.iter().enumerate() {
+        w!("        th[{k}].g_rt(), // {}", sp.name);
+    }
+    w!("    ];");
+    w!("    if !g.iter().all(|x| x.abs() < 110.0) {{");
+    w!("        return false;");
+    w!("    }}");
+    // The batch of exponentials: each distinct exponent once (reactions often share b and
+    // Ea), then g°/RT of the species that take part in a reversible reaction (inert species
+    // need none). `batch[j]` is the batch position of the plan's exponent j.
+    let mut exponents: Vec<(u64, u64, u64)> = Vec::new();
+    let batch: Vec<usize> = (0..n_exp)
+        .map(|j| {
+            let key = (
+                plan.exp_b[j].to_bits(),
+                plan.exp_ea_r[j].to_bits(),
+                plan.exp_c[j].to_bits(),
+            );
+            exponents.iter().position(|&e| e == key).unwrap_or_else(|| {
+                exponents.push(key);
+                exponents.len() - 1
+            })
+        })
+        .collect();
+    let reversible = || plan.slot_rxn.iter().filter(|s| s.reversible);
+    let needs = |k: usize, side: fn(&super::plan::SlotReaction) -> [usize; 3]| {
+        reversible().any(|s| side(s).contains(&k))
+    };
+    let as_product: Vec<bool> = (0..ns).map(|k| needs(k, |s| s.products)).collect();
+    let as_reactant: Vec<bool> = (0..ns).map(|k| needs(k, |s| s.reactants)).collect();
+    let g_species: Vec<usize> = (0..ns)
+        .filter(|&k| as_product[k] || as_reactant[k])
+        .collect();
+    let n_batch = exponents.len() + g_species.len();
+    w!("    // Exponents b ln T − (Ea/R)/T − c T, each distinct one once, then g°/RT of the");
+    w!("    // species in reversible reactions; one batch of exponentials.");
+    w!("    let Some(x) = exps.get_mut(..{n_batch}) else {{");
+    w!("        return false;");
+    w!("    }};");
+    w!("    let Ok(x) = <&mut [f64; {n_batch}]>::try_from(x) else {{");
+    w!("        return false;");
+    w!("    }};");
+    for (j, &(b, ea_r, c)) in exponents.iter().enumerate() {
+        let (b, ea_r, c) = (f64::from_bits(b), f64::from_bits(ea_r), f64::from_bits(c));
+        let mut terms = String::new();
+        if b != 0.0 {
+            terms = format!("{} * ln_t", lit(b));
+        }
+        for (v, var) in [(ea_r, "inv_t"), (c, "t")] {
+            if v != 0.0 {
+                if terms.is_empty() {
+                    terms = format!("-({} * {var})", lit(v));
+                } else {
+                    terms = format!("{terms} - {} * {var}", lit(v));
+                }
+            }
+        }
+        if terms.is_empty() {
+            terms = "0.0".into();
+        }
+        w!("    x[{j}] = {terms};");
+    }
+    for (j, &k) in g_species.iter().enumerate() {
+        w!("    x[{}] = g[{k}];", exponents.len() + j);
+    }
+    w!("    exp_cache.exp_in_place(x);");
+    w!("    let e: &[f64; {n_batch}] = x;");
+    w!("    // Rate constants.");
+    for (j, (&i, &a)) in plan.arr_rxn.iter().zip(&plan.arr_a).enumerate() {
+        w!("    k[{i}] = {} * e[{}];", lit(a), batch[j]);
+    }
+    for &(i, a) in &plan.const_rxn {
+        w!("    k[{i}] = {};", lit(a));
+    }
+    for i in 0..nr {
+        w!(
+            "    (third[{i}], rate_m[{i}]) = (m[{}], m[{}]);",
+            plan.third_slot[i],
+            plan.rate_m_slot[i]
+        );
+    }
+    for (j, f) in plan.falloff.iter().enumerate() {
+        let troe = f
+            .troe
+            .map_or([0.0; 3].map(|_: f64| "0.0".to_string()), |t| {
+                t.map(|(_, e)| format!("e[{}]", batch[e]))
+            });
+        w!(
+            "    k[{}] = kin.plan.falloff[{j}].rate_constant_with(e[{}], e[{}], [{}], &tt, rate_m[{}]);",
+            f.i,
+            batch[f.low],
+            batch[f.high],
+            troe.join(", "),
+            f.i
+        );
+    }
+    w!("    // exp(g°/RT) (products), its inverse (reactants), (p°/(R T))^(−Δn).");
+    for (j, &k) in g_species.iter().enumerate() {
+        let pos = exponents.len() + j;
+        if as_product[k] {
+            w!("    let se_{k} = e[{pos}];");
+        }
+        if as_reactant[k] {
+            w!("    let si_{k} = 1.0 / e[{pos}];");
+        }
+    }
+    w!("    let rt_p0 = R * t / kin.gas.reference_pressure();");
+    let powers = [
+        "1.0 / (rt_p0 * rt_p0 * rt_p0)",
+        "1.0 / (rt_p0 * rt_p0)",
+        "1.0 / rt_p0",
+        "",
+        "rt_p0",
+        "rt_p0 * rt_p0",
+        "rt_p0 * rt_p0 * rt_p0",
+    ];
+    for (d, p) in powers.iter().enumerate() {
+        let used = reversible().any(|s| (s.delta_n + 3) as usize == d);
+        if used && !p.is_empty() {
+            w!("    let rt_pow_{d} = {p};");
+        }
+    }
+    w!("    // Per reaction: Π C, 1/K_c, q_f = k·[M]·Π_f, q_r = k·[M]·Π_r/K_c.");
+    for s in &plan.slot_rxn {
+        let i = s.i;
+        w!("    // {}", equations[i].equation);
+        let kt = if plan.third_slot[i] == nm - 1 {
+            format!("k[{i}]")
+        } else {
+            format!("k[{i}] * third[{i}]")
+        };
+        w!("    {{");
+        w!("        let kt = {kt};");
+        w!(
+            "        let pf = {};",
+            slot_product(|k| format!("c[{k}]"), &s.reactants, ns)
+        );
+        if s.reversible {
+            let pr = slot_product(|k| format!("c[{k}]"), &s.products, ns);
+            let kc = format!(
+                "({}) * ({})",
+                slot_product(|k| format!("se_{k}"), &s.products, ns),
+                slot_product(|k| format!("si_{k}"), &s.reactants, ns)
+            );
+            let power = (s.delta_n + 3) as usize;
+            let ikc = if power == 3 {
+                kc
+            } else {
+                format!("rt_pow_{power} * {kc}")
+            };
+            w!("        let (pr, ikc) = ({pr}, {ikc});");
+            w!("        (prod_f[{i}], prod_r[{i}], inv_kc[{i}]) = (pf, pr, ikc);");
+            w!("        let (qf, qr) = (kt * pf, kt * ikc * pr);");
+            w!("        (rop_f[{i}], rop_r[{i}], rop_net[{i}]) = (qf, qr, qf - qr);");
+        } else {
+            w!("        (prod_f[{i}], prod_r[{i}], inv_kc[{i}]) = (pf, 0.0, 0.0);");
+            w!("        let qf = kt * pf;");
+            w!("        (rop_f[{i}], rop_r[{i}], rop_net[{i}]) = (qf, 0.0, qf);");
+        }
+        w!("    }}");
+    }
+    w!("    true");
+    w!("}}");
+    w!("");
+    w!("/// ω̇_k = Σ_r ν_kr q_r from the net rates of progress `q`, as");
+    w!("/// `Kinetics::net_production_rates`; false if the lengths do not fit.");
+    w!("fn net_production_rates(q: &[f64], wdot: &mut [f64]) -> bool {{");
+    w!("    let (Ok(q), Ok(w)) = (<&[f64; {nr}]>::try_from(q), <&mut [f64; {ns}]>::try_from(wdot)) else {{");
+    w!("        return false;");
+    w!("    }};");
+    for (k, sp) in species.iter().enumerate() {
+        let range = plan.row_start[k]..plan.row_start[k + 1];
+        let mut sum = String::new();
+        for (&i, &nu) in plan.row_rxn[range.clone()].iter().zip(&plan.row_nu[range]) {
+            let (sign, mag) = if nu < 0.0 { ("-", -nu) } else { ("+", nu) };
+            let term = if mag == 1.0 {
+                format!("q[{i}]")
+            } else {
+                format!("{} * q[{i}]", lit(mag))
+            };
+            if sum.is_empty() {
+                sum = if sign == "-" {
+                    format!("-{term}")
+                } else {
+                    term
+                };
+            } else {
+                sum = format!("{sum} {sign} {term}");
+            }
+        }
+        if sum.is_empty() {
+            sum = "0.0".into();
+        }
+        w!("    w[{k}] = {sum}; // {}", sp.name);
+    }
+    w!("    true");
+    w!("}}");
+    jacobian(&mut o, kin);
+    Ok(o)
+}
+
+/// `a += nu·x` as Rust, exact as the data-driven `a += nu * x` (±1 as a plain sum or
+/// difference).
+fn accumulate(target: &str, nu: f64, x: &str) -> String {
+    if nu == 1.0 {
+        format!("{target} += {x};")
+    } else if nu == -1.0 {
+        format!("{target} -= {x};")
+    } else {
+        format!("{target} += {} * {x};", lit(nu))
+    }
+}
+
+/// The generated `jacobian`: `Kinetics::jacobian` (see `jacobian.rs` for the terms) with the
+/// same sums in the same order, every index and coefficient written in.
+fn jacobian(o: &mut String, kin: &Kinetics) {
+    let plan = &kin.plan;
+    let ns = kin.n_species();
+    let nr = kin.n_reactions();
+    let ghost_m = plan.colliders.len();
+    let equations = &kin.gas.mechanism().reactions;
+    macro_rules! w {
+        ($($arg:tt)*) => { writeln!(o, $($arg)*).expect("writing to a String") };
+    }
+    w!("");
+    w!("/// ∂ω̇/∂C (column-major `dwdc`), ∂ω̇/∂T and the scratch `grad`, as `Kinetics::jacobian`;");
+    w!("/// false if the slice lengths do not fit.");
+    w!("fn jacobian(kin: &Kinetics, w: &KineticsWork, dwdc: &mut [f64], dwdt: &mut [f64], grad: &mut [f64]) -> bool {{");
+    w!("    let (Ok(d), Ok(dt), Ok(u)) = (<&mut [f64; {}]>::try_from(dwdc), <&mut [f64; {ns}]>::try_from(dwdt), <&mut [f64; {ns}]>::try_from(grad)) else {{", ns * ns);
+    w!("        return false;");
+    w!("    }};");
+    w!("    let (Ok(c), Ok(th), Ok(k), Ok(third), Ok(rate_m), Ok(inv_kc), Ok(prod_f), Ok(prod_r), Ok(rop_f), Ok(rop_r)) = (");
+    w!("        <&[f64; {}]>::try_from(&w.conc[..]),", ns + 1);
+    w!("        <&[ThermoPoint; {ns}]>::try_from(&w.thermo[..]),");
+    for v in [
+        "k", "third", "rate_m", "inv_kc", "prod_f", "prod_r", "rop_f", "rop_r",
+    ] {
+        w!("        <&[f64; {nr}]>::try_from(&w.{v}[..]),");
+    }
+    w!("    ) else {{");
+    w!("        return false;");
+    w!("    }};");
+    w!("    d.fill(0.0);");
+    w!("    dt.fill(0.0);");
+    w!("    u.fill(0.0);");
+    w!("    let tt = TempTerms::new(w.temperature);");
+    w!("    let inv_t = tt.inv_t;");
+    for s in &plan.slot_rxn {
+        let i = s.i;
+        let r = &kin.reactions[i];
+        w!("    // {}", equations[i].equation);
+        w!("    {{");
+        match &r.rate {
+            RateExpr::Arrhenius(a) => w!(
+                "        let dlnk_dt = ({} + {} * inv_t) * inv_t;",
+                lit(a.b),
+                lit(a.ea_r)
+            ),
+            _ => {
+                w!("        let rv = kin.reactions[{i}].rate.eval(&tt, rate_m[{i}]);");
+                w!("        let (dlnk_dt, dlnk_dlnm) = (rv.dlnk_dt, rv.dlnk_dlnm);");
+            }
+        }
+        w!("        let (qf, qr) = (rop_f[{i}], rop_r[{i}]);");
+        if s.reversible {
+            let h = |slots: &[usize; 3]| {
+                slots
+                    .iter()
+                    .filter(|&&k| k < ns)
+                    .map(|k| format!("th[{k}].h_rt"))
+                    .collect::<Vec<_>>()
+                    .join(" + ")
+            };
+            w!(
+                "        let dlnkc_dt = (({}) - ({}) - {}) * inv_t;",
+                h(&s.products),
+                h(&s.reactants),
+                lit(f64::from(s.delta_n))
+            );
+            w!("        let dq_dt = qf * dlnk_dt - qr * (dlnk_dt - dlnkc_dt);");
+        } else {
+            w!("        let dq_dt = qf * dlnk_dt;");
+        }
+        // The sparse entries (species, value) in the data-driven order, and the uniform part.
+        let mut entries: Vec<(usize, String)> = Vec::new();
+        let mut uniform: Vec<String> = Vec::new();
+        let mut weights =
+            |entries: &mut Vec<(usize, String)>, col: &super::Collider, scale: &str| {
+                for &(k, dk) in &col.deltas {
+                    entries.push((k, format!("{scale} * {}", lit(dk))));
+                }
+                uniform.push(format!("{scale} * {}", lit(col.default)));
+            };
+        if let Some(col) = &r.rate_m {
+            if !matches!(r.rate, RateExpr::Arrhenius(_)) {
+                w!("        let m = rate_m[{i}];");
+                w!("        let s_m = if m > 0.0 && dlnk_dlnm != 0.0 {{ (qf - qr) * dlnk_dlnm / m }} else {{ 0.0 }};");
+                weights(&mut entries, col, "s_m");
+            }
+        }
+        let kt = if plan.third_slot[i] == ghost_m {
+            format!("k[{i}]")
+        } else {
+            format!("k[{i}] * third[{i}]")
+        };
+        w!("        let kt = {kt};");
+        if let Some(col) = &r.three_body {
+            w!("        let s_t = k[{i}] * (prod_f[{i}] - inv_kc[{i}] * prod_r[{i}]);");
+            weights(&mut entries, col, "s_t");
+        }
+        let slot_terms = |entries: &mut Vec<(usize, String)>, slots: &[usize; 3], scale: &str| {
+            let [a, b, cc] = *slots;
+            let f = |x: usize| {
+                if x < ns {
+                    format!(" * c[{x}]")
+                } else {
+                    String::new()
+                }
+            };
+            entries.push((a, format!("{scale}{}{}", f(b), f(cc))));
+            if b < ns {
+                entries.push((b, format!("{scale}{}{}", f(a), f(cc))));
+                if cc < ns {
+                    entries.push((cc, format!("{scale}{}{}", f(a), f(b))));
+                }
+            }
+        };
+        slot_terms(&mut entries, &s.reactants, "kt");
+        if s.reversible {
+            w!("        let sr = -kt * inv_kc[{i}];");
+            slot_terms(&mut entries, &s.products, "sr");
+        }
+        for (n, (_, v)) in entries.iter().enumerate() {
+            w!("        let g{n} = {v};");
+        }
+        if !uniform.is_empty() {
+            w!("        let uni = {};", uniform.join(" + "));
+        }
+        for (&k, &nu) in plan.net_species_of(i) {
+            w!("        {}", accumulate(&format!("dt[{k}]"), nu, "dq_dt"));
+            if !uniform.is_empty() {
+                w!("        {}", accumulate(&format!("u[{k}]"), nu, "uni"));
+            }
+            for (n, (j, _)) in entries.iter().enumerate() {
+                w!(
+                    "        {}",
+                    accumulate(&format!("d[{}]", j * ns + k), nu, &format!("g{n}"))
+                );
+            }
+        }
+        w!("    }}");
+    }
+    w!("    // The uniform parts, added to every column of their rows.");
+    w!("    for (row, &v) in u.iter().enumerate() {{");
+    w!("        if v != 0.0 {{");
+    w!("            for col in 0..{ns} {{");
+    w!("                d[col * {ns} + row] += v;");
+    w!("            }}");
+    w!("        }}");
+    w!("    }}");
+    w!("    true");
+    w!("}}");
+}
