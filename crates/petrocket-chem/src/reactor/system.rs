@@ -268,8 +268,13 @@ impl<'k> ReactorSystem<'k> {
     /// dY/dt at `y`.
     pub fn rhs(&mut self, y: &[f64], dydt: &mut [f64]) -> Result<()> {
         let (_, rho, _) = self.evaluate(y)?;
-        for ((d, w), iw) in dydt.iter_mut().zip(&self.wdot).zip(&self.inv_w) {
-            *d = w / (iw * rho);
+        let inv_rho = 1.0 / rho;
+        for ((d, w), mw) in dydt
+            .iter_mut()
+            .zip(&self.wdot)
+            .zip(self.kin.gas().molecular_weights())
+        {
+            *d = w * mw * inv_rho;
         }
         if let Some(k) = dydt.iter().position(|v| !v.is_finite()) {
             return Err(ChemError::NonFinite {
