@@ -64,13 +64,6 @@ impl SpeciesMap {
         self.write_active(part, full);
     }
 
-    /// The full dY/dt for integrated rates `part` (zero for the inert species), into `full`.
-    pub fn expand_rates_into(&self, part: &[f64], full: &mut Vec<f64>) {
-        full.clear();
-        full.resize(self.y0.len(), 0.0);
-        self.write_active(part, full);
-    }
-
     /// Writes the integrated values `part` into their places in the full vector `full`,
     /// leaving the inert entries as they are.
     fn write_active(&self, part: &[f64], full: &mut [f64]) {
@@ -93,11 +86,20 @@ impl<'k> ActiveSystem<'k> {
         }
     }
 
-    /// [`ReactorSystem::point_with_dydt`] at a full state: called by the integrator's observer
-    /// at every accepted step, when the energy solve is warm (its last temperature is that of
-    /// the last Newton iterate, a rounding-level shift away).
+    /// [`ReactorSystem::point_with_dydt`] at integrated values `y` with rates `dydt`: called by
+    /// the integrator's observer at every accepted step, when the energy solve is warm (its
+    /// last temperature is that of the last Newton iterate, a rounding-level shift away). The
+    /// full state is then [`ActiveSystem::full_state`].
     pub fn point_with_dydt(&mut self, y: &[f64], dydt: &[f64]) -> Result<ReactorPoint> {
-        self.sys.point_with_dydt(y, dydt)
+        self.map.write_active(y, &mut self.y);
+        // The inert species' entries of `self.dydt` are zero: ω̇ = 0 for them at every state.
+        self.map.write_active(dydt, &mut self.dydt);
+        self.sys.point_with_dydt(&self.y, &self.dydt)
+    }
+
+    /// All mass fractions of the last state handed to this system.
+    pub fn full_state(&self) -> &[f64] {
+        &self.y
     }
 }
 

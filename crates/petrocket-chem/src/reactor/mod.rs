@@ -292,7 +292,7 @@ pub fn run_reactor(
     let mut sum_err: f64 = 0.0;
     let mut next_time = 0usize;
     let mut y_buf = vec![0.0; map.dim()];
-    let (mut y_full, mut dydt_full) = (Vec::with_capacity(n), Vec::with_capacity(n));
+    let mut y_full = Vec::with_capacity(n);
     let times: &[f64] = match &options.record {
         Record::Times(ts) => ts,
         _ => &[],
@@ -329,16 +329,15 @@ pub fn run_reactor(
     // The accepted state's diagnostics come from the integrated system itself, whose energy
     // solve still holds the last Newton iterate's temperature (no new thermo evaluation).
     let observer = |step: &Step<'_>, active: &mut ActiveSystem<'_>| -> Control {
-        map.expand_into(step.y, &mut y_full);
-        map.expand_rates_into(step.dydt, &mut dydt_full);
-        let point = match active.point_with_dydt(&y_full, &dydt_full) {
+        let point = match active.point_with_dydt(step.y, step.dydt) {
             Ok(p) => p,
             Err(e) => {
                 observer_error = Some(e);
                 return Control::Stop;
             }
         };
-        sum_err = sum_err.max((y_full.iter().sum::<f64>() - 1.0).abs());
+        let y_step = active.full_state();
+        sum_err = sum_err.max((y_step.iter().sum::<f64>() - 1.0).abs());
         samples.push(Sample {
             t: step.t,
             temperature: point.temperature,
@@ -347,7 +346,7 @@ pub fn run_reactor(
             dpdt: point.dpdt,
         });
         match &options.record {
-            Record::Steps => push(&mut series, step.t, &point, &y_full),
+            Record::Steps => push(&mut series, step.t, &point, y_step),
             Record::Times(_) => {
                 while next_time < times.len() && times[next_time] <= step.t {
                     step.interpolate(times[next_time], &mut y_buf);

@@ -354,7 +354,17 @@ impl<'k> ReactorSystem<'k> {
 
     /// [`ReactorSystem::point`] when dY/dt at `y` is already known (the integrator hands it
     /// over at every accepted step): ω̇_k = ρ (dY_k/dt)/W_k, no kinetics evaluation.
+    ///
+    /// When the energy solve's first Newton step from `t_exact` lands within `SHIFT_MAX` (the
+    /// usual case: the accepted state is a Newton correction away from the last iterate), the
+    /// species sums are taken over the thermo at `t_exact` and moved to T as one aggregate:
+    /// [`ThermoPoint::shifted`] is linear in (h°, c°_p), so Σ_k ω̇_k·shifted(p_k) =
+    /// shifted(Σ_k ω̇_k p_k). The same T as the full path, sums equal to rounding, and neither
+    /// the shifted species thermo nor the kinetics work area is touched.
     pub fn point_with_dydt(&mut self, y: &[f64], dydt: &[f64]) -> Result<ReactorPoint> {
+        if let Some(point) = self.point_near_exact(y, dydt) {
+            return point;
+        }
         let (t, c_mass) = self.temperature(y)?;
         let rho = self.density(t, y);
         for k in 0..self.dim() {
@@ -362,6 +372,41 @@ impl<'k> ReactorSystem<'k> {
             self.wdot[k] = rho * dydt[k] * self.inv_w[k];
         }
         self.point_from_wdot(t, rho, c_mass)
+    }
+
+    /// The shortcut of [`ReactorSystem::point_with_dydt`], or `None` where the full energy
+    /// solve is needed.
+    fn point_near_exact(&mut self, y: &[f64], dydt: &[f64]) -> Option<Result<ReactorPoint>> {
+        let t0 = self.t_exact;
+        if !t0.is_finite() {
+            return None;
+        }
+        // The first Newton step of `temperature`.
+        let (e, c) = self.energy_sums(y, &self.exact);
+        let (f, c_mass) = (R * t0 * e - self.energy, R * c);
+        let t = t0 - f / c_mass;
+        if !(c_mass > 0.0 && f.is_finite() && (t - t0).abs() <= SHIFT_MAX * t) {
+            return None;
+        }
+        let rho = self.density(t, y);
+        let (mut sum_w, mut c_tot) = (0.0, 0.0);
+        let mut weighted = ThermoPoint::default();
+        for (((p, yk), dk), iw) in self.exact.iter().zip(y).zip(dydt).zip(&self.inv_w) {
+            let w = rho * dk * iw;
+            weighted.h_rt += w * p.h_rt;
+            weighted.cp_r += w * p.cp_r;
+            sum_w += w;
+            c_tot += rho * yk * iw;
+        }
+        let h_w = weighted.shifted(&TempShift::new(t0, t)).h_rt;
+        self.t_guess = t;
+        let sums = Sums {
+            e_w: h_w - self.delta() * sum_w,
+            h_w,
+            sum_w,
+            c_tot,
+        };
+        Some(self.point_from_sums(t, rho, c_mass, sums))
     }
 
     /// Diagnostics from ω̇ (`self.wdot`), concentrations and the energy solve's thermo at T.
@@ -374,6 +419,23 @@ impl<'k> ReactorSystem<'k> {
             sum_w += w;
             c_tot += self.conc[k];
         }
+        let sums = Sums {
+            e_w,
+            h_w,
+            sum_w,
+            c_tot,
+        };
+        self.point_from_sums(t, rho, c_mass, sums)
+    }
+
+    /// Temperature, pressure, their rates and the heat release from the species sums.
+    fn point_from_sums(&self, t: f64, rho: f64, c_mass: f64, s: Sums) -> Result<ReactorPoint> {
+        let Sums {
+            e_w,
+            h_w,
+            sum_w,
+            c_tot,
+        } = s;
         let dtdt = -R * t * e_w / (rho * c_mass);
         let (pressure, dpdt) = match self.kind {
             ReactorKind::ConstantVolume => (c_tot * R * t, R * (t * sum_w + c_tot * dtdt)),
@@ -398,6 +460,15 @@ impl<'k> ReactorSystem<'k> {
         }
         Ok(p)
     }
+}
+
+/// The species sums behind the diagnostics: Σ e_k ω̇_k/(R T), Σ h_k ω̇_k/(R T) (e = u or h,
+/// mol/(m³ s)), Σ ω̇_k and Σ C_k.
+struct Sums {
+    e_w: f64,
+    h_w: f64,
+    sum_w: f64,
+    c_tot: f64,
 }
 
 #[cfg(test)]
