@@ -211,7 +211,7 @@ impl Blend {
 
     /// ln F at reduced pressure `pr`, with `fcent` = (F_cent, dF_cent/dT) from
     /// [`Blend::fcent`] (ignored by Lindemann and SRI).
-    #[inline]
+    #[inline(always)]
     fn ln_f(&self, tt: &TempTerms, pr: f64, fcent: (f64, f64)) -> LnF {
         let t = tt.t;
         match *self {
@@ -252,7 +252,7 @@ impl Blend {
 /// Troe's broadening for a given Fcent and dFcent/dT:
 /// log10 F = log10 Fcent / (1 + f1²), f1 = (log10 Pr + c)/(n − 0.14 (log10 Pr + c)),
 /// c = −0.4 − 0.67 log10 Fcent, n = 0.75 − 1.27 log10 Fcent.
-#[inline]
+#[inline(always)]
 fn troe_core(fcent: f64, dfcent_dt: f64, pr: f64) -> LnF {
     let fc = fcent.max(SMALL);
     let l = fc.log10();
@@ -389,7 +389,7 @@ fn falloff(
 
 /// The falloff (or chemically-activated) rate constant and its derivatives from its pieces,
 /// which a caller may have evaluated in a batch (the reactors' evaluation plan).
-#[inline]
+#[inline(always)]
 pub(crate) fn falloff_from(
     p: &FalloffInputs,
     blend: &Blend,
