@@ -10,6 +10,8 @@ use petrocket_units::GAS_CONSTANT as R;
 /// This mechanism's generated code and the fingerprint of the plan it was generated from.
 pub(in crate::kinetics) static GENERATED: Generated = Generated {
     name: "h2o2",
+    n_species: 11,
+    n_reactions: 29,
     fingerprint: 0xef03840edb25d1c3,
     rates,
     net_production_rates,

@@ -9,6 +9,9 @@ use super::{Kinetics, KineticsWork};
 pub(super) struct Generated {
     /// Module name (the bundled mechanism's name).
     pub name: &'static str,
+    /// Size of the mechanism, checked before the fingerprint (which takes longer).
+    pub n_species: usize,
+    pub n_reactions: usize,
     /// [`super::codegen::fingerprint`] of the plan the code was generated from.
     pub fingerprint: u64,
     /// The rates at the work area's T and C, as `Kinetics::rates_from_plan`; false where that
@@ -33,8 +36,14 @@ const ALL: [&Generated; 1] = [&h2o2::GENERATED];
 
 /// The generated code for a mechanism with this plan and number of species, if there is one.
 pub(super) fn find(plan: &Plan, n_species: usize) -> Option<&'static Generated> {
+    let n_reactions = plan.third_slot.len();
+    let mut candidates = ALL
+        .into_iter()
+        .filter(|g| g.n_species == n_species && g.n_reactions == n_reactions)
+        .peekable();
+    candidates.peek()?;
     let fingerprint = super::codegen::fingerprint(plan, n_species);
-    ALL.into_iter().find(|g| g.fingerprint == fingerprint)
+    candidates.find(|g| g.fingerprint == fingerprint)
 }
 
 #[cfg(test)]
