@@ -93,6 +93,18 @@ fn slot_product(factor: impl Fn(usize) -> String, slots: &[usize], ns: usize) ->
     }
 }
 
+/// `let (Ok(a), Ok(b), …) = (expr_a, expr_b, …) else { return false; };`: fixed-size views of
+/// the work slices (`views`: binding, expression), so that the generated code indexes them
+/// without bounds checks and declines when a length does not fit.
+fn fixed_views(o: &mut String, views: &[(&str, String)]) {
+    let bindings: Vec<String> = views.iter().map(|(b, _)| format!("Ok({b})")).collect();
+    writeln!(o, "    let ({}) = (", bindings.join(", ")).expect("writing to a String");
+    for (_, e) in views {
+        writeln!(o, "        {e},").expect("writing to a String");
+    }
+    o.push_str("    ) else {\n        return false;\n    };\n");
+}
+
 /// The Rust source of a module for `kin`'s mechanism, named `name` in `generated/mod.rs`.
 pub fn generate(kin: &Kinetics, name: &str) -> Result<String, CodegenError> {
     let valid_name = name.starts_with(|c: char| c.is_ascii_lowercase())
@@ -151,19 +163,21 @@ pub fn generate(kin: &Kinetics, name: &str) -> Result<String, CodegenError> {
     w!("/// false (nothing usable written) where that must take over.");
     w!("fn rates(kin: &Kinetics, w: &mut KineticsWork) -> bool {{");
     w!("    let KineticsWork {{ temperature, c_total, conc, thermo, k, m, rate_m, third, inv_kc, exps, exp_cache, prod_f, prod_r, rop_f, rop_r, rop_net, .. }} = w;");
-    w!("    let (Ok(c), Ok(th), Ok(k), Ok(m), Ok(rate_m), Ok(third), Ok(inv_kc), Ok(prod_f), Ok(prod_r), Ok(rop_f), Ok(rop_r), Ok(rop_net)) = (");
-    w!("        <&[f64; {}]>::try_from(&conc[..]),", ns + 1);
-    w!("        <&[ThermoPoint; {ns}]>::try_from(&thermo[..]),");
-    w!("        <&mut [f64; {nr}]>::try_from(&mut k[..]),");
-    w!("        <&mut [f64; {nm}]>::try_from(&mut m[..]),");
+    let mut views = vec![
+        ("c", format!("<&[f64; {}]>::try_from(&conc[..])", ns + 1)),
+        (
+            "th",
+            format!("<&[ThermoPoint; {ns}]>::try_from(&thermo[..])"),
+        ),
+        ("k", format!("<&mut [f64; {nr}]>::try_from(&mut k[..])")),
+        ("m", format!("<&mut [f64; {nm}]>::try_from(&mut m[..])")),
+    ];
     for v in [
         "rate_m", "third", "inv_kc", "prod_f", "prod_r", "rop_f", "rop_r", "rop_net",
     ] {
-        w!("        <&mut [f64; {nr}]>::try_from(&mut {v}[..]),");
+        views.push((v, format!("<&mut [f64; {nr}]>::try_from(&mut {v}[..])")));
     }
-    w!("    ) else {{");
-    w!("        return false;");
-    w!("    }};");
+    fixed_views(&mut o, &views);
     w!("    let (t, c_total) = (*temperature, *c_total);");
     w!("    let tt = TempTerms::new(t);");
     w!("    let (ln_t, inv_t) = (tt.ln_t, tt.inv_t);");
@@ -353,9 +367,13 @@ pub fn generate(kin: &Kinetics, name: &str) -> Result<String, CodegenError> {
     w!("/// ω̇_k = Σ_r ν_kr q_r from the net rates of progress `q`, as");
     w!("/// `Kinetics::net_production_rates`; false if the lengths do not fit.");
     w!("fn net_production_rates(q: &[f64], wdot: &mut [f64]) -> bool {{");
-    w!("    let (Ok(q), Ok(w)) = (<&[f64; {nr}]>::try_from(q), <&mut [f64; {ns}]>::try_from(wdot)) else {{");
-    w!("        return false;");
-    w!("    }};");
+    fixed_views(
+        &mut o,
+        &[
+            ("q", format!("<&[f64; {nr}]>::try_from(q)")),
+            ("w", format!("<&mut [f64; {ns}]>::try_from(wdot)")),
+        ],
+    );
     for (k, sp) in species.iter().enumerate() {
         let range = plan.row_start[k]..plan.row_start[k + 1];
         let mut sum = String::new();
@@ -414,20 +432,27 @@ fn jacobian(o: &mut String, kin: &Kinetics) {
     w!("/// ∂ω̇/∂C (column-major `dwdc`), ∂ω̇/∂T and the scratch `grad`, as `Kinetics::jacobian`;");
     w!("/// false if the slice lengths do not fit.");
     w!("fn jacobian(kin: &Kinetics, w: &KineticsWork, dwdc: &mut [f64], dwdt: &mut [f64], grad: &mut [f64]) -> bool {{");
-    w!("    let (Ok(d), Ok(dt), Ok(u)) = (<&mut [f64; {}]>::try_from(dwdc), <&mut [f64; {ns}]>::try_from(dwdt), <&mut [f64; {ns}]>::try_from(grad)) else {{", ns * ns);
-    w!("        return false;");
-    w!("    }};");
-    w!("    let (Ok(c), Ok(th), Ok(k), Ok(third), Ok(rate_m), Ok(inv_kc), Ok(prod_f), Ok(prod_r), Ok(rop_f), Ok(rop_r)) = (");
-    w!("        <&[f64; {}]>::try_from(&w.conc[..]),", ns + 1);
-    w!("        <&[ThermoPoint; {ns}]>::try_from(&w.thermo[..]),");
+    fixed_views(
+        o,
+        &[
+            ("d", format!("<&mut [f64; {}]>::try_from(dwdc)", ns * ns)),
+            ("dt", format!("<&mut [f64; {ns}]>::try_from(dwdt)")),
+            ("u", format!("<&mut [f64; {ns}]>::try_from(grad)")),
+        ],
+    );
+    let mut views = vec![
+        ("c", format!("<&[f64; {}]>::try_from(&w.conc[..])", ns + 1)),
+        (
+            "th",
+            format!("<&[ThermoPoint; {ns}]>::try_from(&w.thermo[..])"),
+        ),
+    ];
     for v in [
         "k", "third", "rate_m", "inv_kc", "prod_f", "prod_r", "rop_f", "rop_r",
     ] {
-        w!("        <&[f64; {nr}]>::try_from(&w.{v}[..]),");
+        views.push((v, format!("<&[f64; {nr}]>::try_from(&w.{v}[..])")));
     }
-    w!("    ) else {{");
-    w!("        return false;");
-    w!("    }};");
+    fixed_views(o, &views);
     w!("    d.fill(0.0);");
     w!("    dt.fill(0.0);");
     w!("    u.fill(0.0);");

@@ -463,7 +463,10 @@ fn rates(kin: &Kinetics, w: &mut KineticsWork) -> bool {
 /// ω̇_k = Σ_r ν_kr q_r from the net rates of progress `q`, as
 /// `Kinetics::net_production_rates`; false if the lengths do not fit.
 fn net_production_rates(q: &[f64], wdot: &mut [f64]) -> bool {
-    let (Ok(q), Ok(w)) = (<&[f64; 29]>::try_from(q), <&mut [f64; 11]>::try_from(wdot)) else {
+    let (Ok(q), Ok(w)) = (
+        <&[f64; 29]>::try_from(q),
+        <&mut [f64; 11]>::try_from(wdot),
+    ) else {
         return false;
     };
     w[0] = -q[2] + q[11] + q[12] + q[13] + q[16] + q[18] - q[20]; // H2
@@ -483,7 +486,11 @@ fn net_production_rates(q: &[f64], wdot: &mut [f64]) -> bool {
 /// ∂ω̇/∂C (column-major `dwdc`), ∂ω̇/∂T and the scratch `grad`, as `Kinetics::jacobian`;
 /// false if the slice lengths do not fit.
 fn jacobian(kin: &Kinetics, w: &KineticsWork, dwdc: &mut [f64], dwdt: &mut [f64], grad: &mut [f64]) -> bool {
-    let (Ok(d), Ok(dt), Ok(u)) = (<&mut [f64; 121]>::try_from(dwdc), <&mut [f64; 11]>::try_from(dwdt), <&mut [f64; 11]>::try_from(grad)) else {
+    let (Ok(d), Ok(dt), Ok(u)) = (
+        <&mut [f64; 121]>::try_from(dwdc),
+        <&mut [f64; 11]>::try_from(dwdt),
+        <&mut [f64; 11]>::try_from(grad),
+    ) else {
         return false;
     };
     let (Ok(c), Ok(th), Ok(k), Ok(third), Ok(rate_m), Ok(inv_kc), Ok(prod_f), Ok(prod_r), Ok(rop_f), Ok(rop_r)) = (
