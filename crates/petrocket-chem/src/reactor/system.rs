@@ -161,15 +161,13 @@ impl<'k> ReactorSystem<'k> {
         if !self.t_exact.is_finite() {
             self.evaluate_thermo(self.t_guess.clamp(T_SOLVE_RANGE.0, T_SOLVE_RANGE.1));
         }
+        // `t` is `t_exact` throughout: every iterate that is not the solution becomes it.
         let mut t = self.t_exact;
         for _ in 0..50 {
-            let (e, c) = self.energy_sums(y, &self.exact);
-            let f = R * t * e - self.energy;
-            let c_mass = R * c;
-            if !(c_mass > 0.0 && f.is_finite()) {
+            let Some((newton, c_mass)) = self.newton_from_exact(y) else {
                 break;
-            }
-            let t_new = (t - f / c_mass).clamp(0.5 * t, 2.0 * t);
+            };
+            let t_new = newton.clamp(0.5 * t, 2.0 * t);
             if !(T_SOLVE_RANGE.0..=T_SOLVE_RANGE.1).contains(&t_new) {
                 t = t_new;
                 break;
@@ -197,6 +195,16 @@ impl<'k> ReactorSystem<'k> {
                 T_SOLVE_RANGE.0, T_SOLVE_RANGE.1
             ),
         })
+    }
+
+    /// One Newton step on the held energy from `t_exact`, with the thermo evaluated there:
+    /// the new temperature (not clamped) and the heat capacity per unit mass at `t_exact`, or
+    /// `None` when the residual or the heat capacity is unusable.
+    fn newton_from_exact(&self, y: &[f64]) -> Option<(f64, f64)> {
+        let t = self.t_exact;
+        let (e, c) = self.energy_sums(y, &self.exact);
+        let (f, c_mass) = (R * t * e - self.energy, R * c);
+        (c_mass > 0.0 && f.is_finite()).then(|| (t - f / c_mass, c_mass))
     }
 
     /// Species thermo from the fits at `t`, into `self.exact` (the solve's last step shifts
@@ -381,11 +389,10 @@ impl<'k> ReactorSystem<'k> {
         if !t0.is_finite() {
             return None;
         }
-        // The first Newton step of `temperature`.
-        let (e, c) = self.energy_sums(y, &self.exact);
-        let (f, c_mass) = (R * t0 * e - self.energy, R * c);
-        let t = t0 - f / c_mass;
-        if !(c_mass > 0.0 && f.is_finite() && (t - t0).abs() <= SHIFT_MAX * t) {
+        // The first Newton step of `temperature`, which ends there when it stays this close.
+        let (t, c_mass) = self.newton_from_exact(y)?;
+        let close = (t - t0).abs() <= SHIFT_MAX * t;
+        if !close {
             return None;
         }
         let rho = self.density(t, y);
