@@ -350,6 +350,16 @@ fn cv_induction(kin: &Kinetics, state: &GasState, end_time: f64) -> Result<f64> 
         })
 }
 
+/// `n` ≥ 2 equally spaced times from 0 to `t_end`, the last exactly `t_end`. The fraction is
+/// taken first: i/(n − 1) ≤ 1 is exactly 1 at the end, so no time exceeds `t_end`, whereas
+/// t_end·i/(n − 1) lands an ulp beyond it for about 1 % of end times (and the reactor rejects
+/// an output time past its end time).
+fn sample_times(t_end: f64, n: usize) -> Vec<f64> {
+    (0..n)
+        .map(|i| t_end * (i as f64 / (n - 1) as f64))
+        .collect()
+}
+
 /// Time at which `series` first crosses `level` (linear interpolation).
 fn crossing(times: &[f64], series: &[f64], level: f64, what: &str) -> Result<f64> {
     times
@@ -422,9 +432,7 @@ pub fn cell_kinetics(
     let x_half = 0.5 * (x0[il] + eq.mole_fractions[il]);
     let t_half = 0.5 * (ts + eq.temperature);
     let t_end = 3.0 * tau_vn;
-    let times: Vec<f64> = (0..CROSSING_SAMPLES)
-        .map(|i| t_end * i as f64 / (CROSSING_SAMPLES - 1) as f64)
-        .collect();
+    let times = sample_times(t_end, CROSSING_SAMPLES);
     let run = run_reactor(
         &kin,
         &at(ts, ps)?,
@@ -458,4 +466,21 @@ pub fn cell_kinetics(
         westbrook_length: t_w * w_vn,
         chi: theta * znd.induction_length / reaction_length,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sample_times_end_exactly_at_the_end_time() {
+        // 1.788019941659267e-6 s is an end time where t_end·4000/4000 exceeds t_end.
+        let ends = (0..2000).map(|i| 1e-7 * 1.0123_f64.powi(i));
+        for t_end in ends.chain([1.788_019_941_659_267e-6]) {
+            let t = sample_times(t_end, CROSSING_SAMPLES);
+            assert_eq!(t.len(), CROSSING_SAMPLES);
+            assert_eq!(t[CROSSING_SAMPLES - 1].to_bits(), t_end.to_bits(), "{t_end:e}");
+            assert!(t.windows(2).all(|w| w[0] < w[1] && w[1] <= t_end), "{t_end:e}");
+        }
+    }
 }

@@ -180,7 +180,7 @@ pub fn generate(kin: &Kinetics, name: &str) -> Result<String, CodegenError> {
         o,
         "fn rates(kin: &Kinetics, w: &mut KineticsWork) -> bool {{"
     );
-    w!(o, "    let KineticsWork {{ temperature, c_total, conc, thermo, k, m, rate_m, third, inv_kc, exps, exp_cache, prod_f, prod_r, rop_f, rop_r, rop_net, .. }} = w;");
+    w!(o, "    let KineticsWork {{ temperature, ln_temperature, c_total, conc, thermo, k, m, rate_m, third, inv_kc, exps, exp_cache, prod_f, prod_r, rop_f, rop_r, rop_net, .. }} = w;");
     let mut views = vec![
         ("c", format!("<&[f64; {}]>::try_from(&conc[..])", ns + 1)),
         (
@@ -197,7 +197,7 @@ pub fn generate(kin: &Kinetics, name: &str) -> Result<String, CodegenError> {
     }
     fixed_views(&mut o, &views);
     w!(o, "    let (t, c_total) = (*temperature, *c_total);");
-    w!(o, "    let tt = TempTerms::new(t);");
+    w!(o, "    let tt = TempTerms::with_ln(t, *ln_temperature);");
     w!(o, "    let (ln_t, inv_t) = (tt.ln_t, tt.inv_t);");
     w!(
         o,
@@ -520,7 +520,10 @@ fn jacobian(o: &mut String, kin: &Kinetics) {
     w!(o, "    d.fill(0.0);");
     w!(o, "    dt.fill(0.0);");
     w!(o, "    u.fill(0.0);");
-    w!(o, "    let tt = TempTerms::new(w.temperature);");
+    w!(
+        o,
+        "    let tt = TempTerms::with_ln(w.temperature, w.ln_temperature);"
+    );
     w!(o, "    let inv_t = tt.inv_t;");
     for s in &plan.slot_rxn {
         let i = s.i;

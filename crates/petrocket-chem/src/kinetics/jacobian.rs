@@ -49,7 +49,7 @@ impl Kinetics {
         uniform_row.iter_mut().for_each(|v| *v = 0.0);
         let mut sparse: Vec<(usize, f64)> = Vec::with_capacity(2 * ns.min(64));
         let conc = &work.conc;
-        let tt = TempTerms::new(work.temperature);
+        let tt = TempTerms::with_ln(work.temperature, work.ln_temperature);
         let inv_t = tt.inv_t;
         let plan = &self.plan;
         // h°/(RT) with the ghost species (index ns) at 0, for the slot form of d ln K_c/dT.

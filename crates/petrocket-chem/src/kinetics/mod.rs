@@ -115,6 +115,8 @@ pub struct Kinetics {
 #[derive(Debug, Clone, Default)]
 pub struct KineticsWork {
     temperature: f64,
+    /// ln T, as given or computed by the update.
+    ln_temperature: f64,
     c_total: f64,
     /// Concentrations (mol/m³) and the ghost 1.
     conc: Vec<f64>,
@@ -329,6 +331,7 @@ impl Kinetics {
         let (nr, ns) = (self.n_reactions(), self.n_species());
         KineticsWork {
             temperature: f64::NAN,
+            ln_temperature: f64::NAN,
             c_total: f64::NAN,
             conc: vec![1.0; ns + 1],
             thermo: vec![ThermoPoint::default(); ns],
@@ -359,8 +362,9 @@ impl Kinetics {
     /// Inputs are not range-checked here (this is the inner loop of the reactors); use
     /// [`Kinetics::evaluate`] for checked, owned results.
     pub fn update(&self, work: &mut KineticsWork, t: f64, conc: &[f64]) {
-        self.gas.thermo_at(t, &mut work.thermo);
-        self.update_rates(work, t, conc);
+        let ln_t = t.ln();
+        self.gas.thermo_at_ln(t, ln_t, &mut work.thermo);
+        self.update_rates(work, t, ln_t, conc);
     }
 
     /// [`Kinetics::update`] with the species thermo at `t` already computed (`thermo`, as from
@@ -373,19 +377,28 @@ impl Kinetics {
         thermo: &[ThermoPoint],
     ) {
         work.thermo.copy_from_slice(thermo);
-        self.update_rates(work, t, conc);
+        self.update_rates(work, t, t.ln(), conc);
     }
 
     /// [`Kinetics::update`] with the species thermo at `t` already written into
-    /// [`KineticsWork::thermo_mut`].
-    pub fn update_with_work_thermo(&self, work: &mut KineticsWork, t: f64, conc: &[f64]) {
-        self.update_rates(work, t, conc);
+    /// [`KineticsWork::thermo_mut`] and ln t given (`ln_t`, to rounding): the reactors know
+    /// both from their energy solve and save a logarithm per evaluation.
+    pub fn update_with_work_thermo(
+        &self,
+        work: &mut KineticsWork,
+        t: f64,
+        ln_t: f64,
+        conc: &[f64],
+    ) {
+        debug_assert!((ln_t - t.ln()).abs() <= 4.0 * f64::EPSILON * t.ln().abs().max(1.0));
+        self.update_rates(work, t, ln_t, conc);
     }
 
-    fn update_rates(&self, work: &mut KineticsWork, t: f64, conc: &[f64]) {
+    fn update_rates(&self, work: &mut KineticsWork, t: f64, ln_t: f64, conc: &[f64]) {
         let ns = self.n_species();
         debug_assert_eq!(conc.len(), ns);
         work.temperature = t;
+        work.ln_temperature = ln_t;
         work.conc[..ns].copy_from_slice(conc);
         work.c_total = conc.iter().sum();
         // The code generated for this mechanism, if any; it declines (false) where the slot
@@ -407,6 +420,7 @@ impl Kinetics {
         // otherwise assume could have changed them).
         let KineticsWork {
             temperature,
+            ln_temperature,
             c_total,
             conc: c,
             thermo,
@@ -427,7 +441,7 @@ impl Kinetics {
         } = work;
         let (t, c_total) = (*temperature, *c_total);
         let conc = &c[..ns];
-        let tt = TempTerms::new(t);
+        let tt = TempTerms::with_ln(t, *ln_temperature);
         for (m, col) in m.iter_mut().zip(&plan.colliders) {
             *m = col.concentration(c_total, conc);
         }

@@ -44,10 +44,16 @@ pub(crate) struct TempTerms {
 }
 
 impl TempTerms {
+    #[cfg(test)]
     pub fn new(t: f64) -> Self {
+        Self::with_ln(t, t.ln())
+    }
+
+    /// The terms at `t` with ln t already known (to rounding).
+    pub fn with_ln(t: f64, ln_t: f64) -> Self {
         Self {
             t,
-            ln_t: t.ln(),
+            ln_t,
             inv_t: 1.0 / t,
         }
     }

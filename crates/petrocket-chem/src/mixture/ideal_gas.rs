@@ -217,7 +217,12 @@ impl GasMixture {
 
     /// Evaluate every species' cp/R, h/RT, s/R at `t` into `out` (length `n_species`).
     pub fn thermo_at(&self, t: f64, out: &mut [ThermoPoint]) {
-        let ln_t = t.ln();
+        self.thermo_at_ln(t, t.ln(), out);
+    }
+
+    /// [`GasMixture::thermo_at`] with ln t supplied (`ln_t`, to rounding) by a caller that
+    /// needs it too.
+    pub fn thermo_at_ln(&self, t: f64, ln_t: f64, out: &mut [ThermoPoint]) {
         for (o, s) in out.iter_mut().zip(&self.mechanism.species) {
             *o = s.thermo.eval_ln(t, ln_t);
         }

@@ -31,6 +31,16 @@ const SHIFT_MAX: f64 = 1e-7;
 /// Temperatures the energy solve may reach (K): the thermo fits' plausible envelope.
 const T_SOLVE_RANGE: (f64, f64) = (100.0, 10_000.0);
 
+/// A solution of the energy equation.
+struct EnergySolution {
+    /// Temperature (K).
+    t: f64,
+    /// ln T.
+    ln_t: f64,
+    /// Heat capacity per unit mass, c_v (CV) or c_p (CP) (J/(kg·K)).
+    c_mass: f64,
+}
+
 /// Diagnostic quantities at one reactor state.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ReactorPoint {
@@ -68,6 +78,8 @@ pub struct ReactorSystem<'k> {
     /// reads it.
     exact: Vec<ThermoPoint>,
     t_exact: f64,
+    /// ln `t_exact`.
+    ln_t_exact: f64,
     dwdc: DMatrix<f64>,
     dwdt: Vec<f64>,
     grad: Vec<f64>,
@@ -104,6 +116,7 @@ impl<'k> ReactorSystem<'k> {
             wdot: vec![0.0; ns],
             exact: vec![ThermoPoint::default(); ns],
             t_exact: f64::NAN,
+            ln_t_exact: f64::NAN,
             dwdc: DMatrix::zeros(ns, ns),
             dwdt: vec![0.0; ns],
             grad: vec![0.0; ns],
@@ -154,8 +167,9 @@ impl<'k> ReactorSystem<'k> {
     /// enters the Newton slope, dT/dt and the Jacobian, never e(T) itself, so T is exact).
     /// Successive right-hand sides of one integrator step then cost one weighted sum and no
     /// polynomial evaluation; a larger jump (a new step) evaluates the fits at the Newton
-    /// point and continues from there.
-    fn temperature(&mut self, y: &[f64]) -> Result<(f64, f64)> {
+    /// point and continues from there. ln T comes from ln `t_exact` and the shift
+    /// ([`TempShift::ln_ratio`]), exact to rounding, for the kinetics.
+    fn temperature(&mut self, y: &[f64]) -> Result<EnergySolution> {
         // The species thermo is about to move to the temperature of `y`.
         self.invalidate_last();
         if !self.t_exact.is_finite() {
@@ -179,7 +193,11 @@ impl<'k> ReactorSystem<'k> {
                     *p = q.shifted(&shift);
                 }
                 self.t_guess = t_new;
-                return Ok((t_new, c_mass));
+                return Ok(EnergySolution {
+                    t: t_new,
+                    ln_t: self.ln_t_exact + shift.ln_ratio(),
+                    c_mass,
+                });
             }
             self.evaluate_thermo(t_new);
             t = t_new;
@@ -210,8 +228,10 @@ impl<'k> ReactorSystem<'k> {
     /// Species thermo from the fits at `t`, into `self.exact` (the solve's last step shifts
     /// it into the kinetics work area).
     fn evaluate_thermo(&mut self, t: f64) {
-        self.kin.gas().thermo_at(t, &mut self.exact);
+        let ln_t = t.ln();
+        self.kin.gas().thermo_at_ln(t, ln_t, &mut self.exact);
         self.t_exact = t;
+        self.ln_t_exact = ln_t;
     }
 
     /// (Σ Y_k e_k/(R T W_k), Σ Y_k c_k/(R W_k)) with the species thermo `thermo`.
@@ -254,13 +274,13 @@ impl<'k> ReactorSystem<'k> {
                 return Ok(values);
             }
         }
-        let (t, c_mass) = self.temperature(y)?;
+        let EnergySolution { t, ln_t, c_mass } = self.temperature(y)?;
         let rho = self.density(t, y);
         for ((c, yk), iw) in self.conc.iter_mut().zip(y).zip(&self.inv_w) {
             *c = rho * yk * iw;
         }
         self.kin
-            .update_with_work_thermo(&mut self.work, t, &self.conc);
+            .update_with_work_thermo(&mut self.work, t, ln_t, &self.conc);
         self.kin.net_production_rates(&self.work, &mut self.wdot);
         let values = (t, rho, c_mass);
         self.last_y.copy_from_slice(y);
@@ -373,7 +393,7 @@ impl<'k> ReactorSystem<'k> {
         if let Some(point) = self.point_near_exact(y, dydt) {
             return point;
         }
-        let (t, c_mass) = self.temperature(y)?;
+        let EnergySolution { t, c_mass, .. } = self.temperature(y)?;
         let rho = self.density(t, y);
         for k in 0..self.dim() {
             self.conc[k] = rho * y[k] * self.inv_w[k];

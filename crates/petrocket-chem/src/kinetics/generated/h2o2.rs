@@ -21,7 +21,7 @@ pub(in crate::kinetics) static GENERATED: Generated = Generated {
 /// The rates at `w`'s temperature and concentrations, as `Kinetics::rates_from_plan`;
 /// false (nothing usable written) where that must take over.
 fn rates(kin: &Kinetics, w: &mut KineticsWork) -> bool {
-    let KineticsWork { temperature, c_total, conc, thermo, k, m, rate_m, third, inv_kc, exps, exp_cache, prod_f, prod_r, rop_f, rop_r, rop_net, .. } = w;
+    let KineticsWork { temperature, ln_temperature, c_total, conc, thermo, k, m, rate_m, third, inv_kc, exps, exp_cache, prod_f, prod_r, rop_f, rop_r, rop_net, .. } = w;
     let (Ok(c), Ok(th), Ok(k), Ok(m), Ok(rate_m), Ok(third), Ok(inv_kc), Ok(prod_f), Ok(prod_r), Ok(rop_f), Ok(rop_r), Ok(rop_net)) = (
         <&[f64; 12]>::try_from(&conc[..]),
         <&[ThermoPoint; 11]>::try_from(&thermo[..]),
@@ -39,7 +39,7 @@ fn rates(kin: &Kinetics, w: &mut KineticsWork) -> bool {
         return false;
     };
     let (t, c_total) = (*temperature, *c_total);
-    let tt = TempTerms::new(t);
+    let tt = TempTerms::with_ln(t, *ln_temperature);
     let (ln_t, inv_t) = (tt.ln_t, tt.inv_t);
     // Collision concentrations: default·ΣC + Σ(ε_k − default)·C_k.
     m[0] = 1.0 * c_total + (1.4 * c[0] + 14.4 * c[5] + (-0.17000000000000004) * c[8]);
@@ -510,7 +510,7 @@ fn jacobian(kin: &Kinetics, w: &KineticsWork, dwdc: &mut [f64], dwdt: &mut [f64]
     d.fill(0.0);
     dt.fill(0.0);
     u.fill(0.0);
-    let tt = TempTerms::new(w.temperature);
+    let tt = TempTerms::with_ln(w.temperature, w.ln_temperature);
     let inv_t = tt.inv_t;
     // 2 O + M <=> O2 + M
     {

@@ -1,4 +1,8 @@
-//! Small numerical building blocks shared by the state setters and equilibrium.
+//! Small numerical building blocks shared by the state setters, equilibrium and kinetics.
+
+mod exp;
+
+pub(crate) use exp::ExpCache;
 
 /// Outcome of [`solve_increasing`].
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -99,89 +103,9 @@ pub(crate) fn solve_increasing<E>(
     })
 }
 
-/// Largest change of an argument, since the last exact evaluation, that [`ExpCache`] bridges
-/// with its Taylor polynomial: the truncation error |Δ|⁵/120 ≤ 8.3e-18 is below half an ulp.
-const EXP_SHIFT_MAX: f64 = 1e-3;
-
-/// e^x for a batch of arguments, reusing the last exact evaluation when no argument moved far.
-///
-/// The kinetics gather all exponentials of one evaluation (Arrhenius rate constants and
-/// exp(g°/RT) of the species) into one slice. Inside a Newton iteration of the stiff
-/// integrator the temperature moves by 1e-9–1e-12 relative between evaluations, so every
-/// argument moves by far less than 1e-3; then e^{x} = e^{x₀}·e^{Δ} with e^{Δ} from its
-/// Taylor polynomial of degree 4 (Horner form, truncation |Δ|⁵/120 ≤ 8.3e-18, below half an
-/// ulp), a few multiply-adds per entry instead of a call to `exp` (≈ 3 ns). The result agrees
-/// with `exp` to a few ulp; a batch with any larger (or non-finite) change is evaluated with
-/// `exp` and becomes the new anchor. Nothing is approximated beyond rounding.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct ExpCache {
-    /// Arguments of the last exact evaluation.
-    args: Vec<f64>,
-    /// Their exponentials.
-    values: Vec<f64>,
-}
-
-impl ExpCache {
-    /// Replaces every element of `x` by e^x.
-    pub(crate) fn exp_in_place(&mut self, x: &mut [f64]) {
-        let near = self.args.len() == x.len()
-            && x.iter()
-                .zip(&self.args)
-                .all(|(v, a)| (v - a).abs() <= EXP_SHIFT_MAX);
-        if near {
-            for ((v, a), e) in x.iter_mut().zip(&self.args).zip(&self.values) {
-                let d = *v - a;
-                *v = e * (1.0 + d * (1.0 + d * (0.5 + d * (1.0 / 6.0 + d * (1.0 / 24.0)))));
-            }
-        } else {
-            self.args.clear();
-            self.args.extend_from_slice(x);
-            for v in x.iter_mut() {
-                *v = v.exp();
-            }
-            self.values.clear();
-            self.values.extend_from_slice(x);
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn cached_exponentials_agree_with_exp_to_rounding() {
-        let mut cache = ExpCache::default();
-        let anchor: Vec<f64> = (0..40).map(|i| -60.0 + 3.1 * i as f64).collect();
-        let mut x = anchor.clone();
-        cache.exp_in_place(&mut x);
-        for (v, a) in x.iter().zip(&anchor) {
-            assert_eq!(v.to_bits(), a.exp().to_bits());
-        }
-        // Moves within the bridged range: Taylor from the anchor, a few ulp from exp.
-        for shift in [1e-12, -3e-9, 2e-6, -4e-4, 1e-3] {
-            let moved: Vec<f64> = anchor.iter().map(|a| a + shift).collect();
-            let mut x = moved.clone();
-            cache.exp_in_place(&mut x);
-            for (v, m) in x.iter().zip(&moved) {
-                let rel = (v / m.exp() - 1.0).abs();
-                assert!(rel < 4.0 * f64::EPSILON, "shift {shift}: x {m} rel {rel:e}");
-            }
-        }
-        // A larger move is evaluated exactly and becomes the new anchor.
-        let far: Vec<f64> = anchor.iter().map(|a| a + 0.01).collect();
-        let mut x = far.clone();
-        cache.exp_in_place(&mut x);
-        for (v, m) in x.iter().zip(&far) {
-            assert_eq!(v.to_bits(), m.exp().to_bits());
-        }
-        // Non-finite arguments are never bridged.
-        let mut x = far.clone();
-        x[3] = f64::NAN;
-        cache.exp_in_place(&mut x);
-        assert!(x[3].is_nan());
-        assert_eq!(x[4].to_bits(), far[4].exp().to_bits());
-    }
 
     #[test]
     fn finds_roots_of_increasing_functions() {
