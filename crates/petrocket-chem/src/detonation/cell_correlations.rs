@@ -479,8 +479,15 @@ mod tests {
         for t_end in ends.chain([1.788_019_941_659_267e-6]) {
             let t = sample_times(t_end, CROSSING_SAMPLES);
             assert_eq!(t.len(), CROSSING_SAMPLES);
-            assert_eq!(t[CROSSING_SAMPLES - 1].to_bits(), t_end.to_bits(), "{t_end:e}");
-            assert!(t.windows(2).all(|w| w[0] < w[1] && w[1] <= t_end), "{t_end:e}");
+            assert_eq!(
+                t[CROSSING_SAMPLES - 1].to_bits(),
+                t_end.to_bits(),
+                "{t_end:e}"
+            );
+            assert!(
+                t.windows(2).all(|w| w[0] < w[1] && w[1] <= t_end),
+                "{t_end:e}"
+            );
         }
     }
 }

@@ -235,7 +235,10 @@ mod tests {
         assert_eq!(e[x.len() - 12].to_bits(), 1f64.to_bits());
         // The split of ln 2: hi + lo is ln 2, and hi has 32 significant bits, so k·hi is
         // exact for every |k| < 2^21.
-        assert_eq!((LN2_HI + LN2_LO).to_bits(), std::f64::consts::LN_2.to_bits());
+        assert_eq!(
+            (LN2_HI + LN2_LO).to_bits(),
+            std::f64::consts::LN_2.to_bits()
+        );
         assert_eq!(LN2_HI.to_bits() & ((1 << 21) - 1), 0);
     }
 
