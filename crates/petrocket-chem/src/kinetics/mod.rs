@@ -382,7 +382,9 @@ impl Kinetics {
 
     /// [`Kinetics::update`] with the species thermo at `t` already written into
     /// [`KineticsWork::thermo_mut`] and ln t given (`ln_t`, to rounding): the reactors know
-    /// both from their energy solve and save a logarithm per evaluation.
+    /// both from their energy solve and save a logarithm per evaluation. The caller vouches
+    /// for both (debug builds check `ln_t` against `t.ln()`); [`Kinetics::update`] is the
+    /// checked-by-construction form.
     pub fn update_with_work_thermo(
         &self,
         work: &mut KineticsWork,
