@@ -21,6 +21,11 @@ pub struct Config {
     /// Verdict thresholds (optional; documented defaults).
     #[serde(default)]
     pub safety: SafetyConfig,
+    /// Folder of the config file: relative `mechanism` and `materials_file` paths are resolved
+    /// against it (set by [`Config::from_file`]; None for a config parsed from a string, whose
+    /// relative paths are taken against the working directory).
+    #[serde(skip)]
+    pub base_dir: Option<std::path::PathBuf>,
 }
 
 /// `[bottle]`: a preset or explicit dimensions, and the wall material.
@@ -40,7 +45,8 @@ pub struct BottleConfig {
     /// Wall material name from the materials database (default `pet-oriented`).
     #[serde(default = "default_material")]
     pub material: String,
-    /// Extra materials file merged over the built-in database.
+    /// Extra materials file merged over the built-in database; relative to the config file's
+    /// folder. Replacing a built-in material is announced in the warnings and assumptions.
     pub materials_file: Option<String>,
 }
 
@@ -60,7 +66,8 @@ pub struct MixtureConfig {
     pub fuel: Option<String>,
     /// Oxidizer for `equivalence_ratio` (default `"O2"`; `"air"` for O2:1,N2:3.76).
     pub oxidizer: Option<String>,
-    /// Bundled mechanism name or path to a Cantera YAML file (default `h2o2`).
+    /// Bundled mechanism name or path to a Cantera YAML file (default `h2o2`); a relative path
+    /// is taken against the config file's folder.
     #[serde(default = "default_mechanism")]
     pub mechanism: String,
 }
@@ -108,6 +115,9 @@ impl Default for SafetyConfig {
         }
     }
 }
+
+/// Largest verdict threshold accepted: beyond it every bottle would be `marginal`.
+pub const MAX_SAFETY_FACTOR_THRESHOLD: f64 = 100.0;
 
 /// All schema keys by table, for "did you mean" hints.
 const KEYS: &[&str] = &[
@@ -164,14 +174,69 @@ impl Config {
         })
     }
 
-    /// Read and parse a TOML file.
+    /// Read and parse a TOML file (at most [`MAX_CONFIG_BYTES`]); relative paths inside it are
+    /// resolved against its folder.
     pub fn from_file(path: &str) -> Result<(Self, String)> {
-        let text = std::fs::read_to_string(path).map_err(|source| PipelineError::ReadConfig {
-            path: path.into(),
-            source,
-        })?;
-        Ok((Self::from_toml_str(&text, path)?, text))
+        let p = std::path::Path::new(path);
+        let text = read_input_file("config", p, MAX_CONFIG_BYTES)?;
+        let mut config = Self::from_toml_str(&text, path)?;
+        config.base_dir = Some(match p.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+            _ => std::path::PathBuf::from("."),
+        });
+        Ok((config, text))
     }
+}
+
+/// Largest config file accepted (bytes): a config is a few hundred bytes.
+pub const MAX_CONFIG_BYTES: u64 = 1 << 20;
+/// Largest mechanism or materials file accepted (bytes): GRI-Mech 3.0 in Cantera YAML is
+/// ≈ 0.3 MB, detailed mechanisms of a few hundred species stay below 10 MB.
+pub const MAX_DATA_FILE_BYTES: u64 = 16 << 20;
+
+/// Read a UTF-8 input file of at most `limit` bytes. Refuses what is not a regular file (a
+/// device such as /dev/zero, a FIFO, a folder) before opening it, and stops reading at the
+/// limit, so no input can exhaust memory. Errors name the `field`, the path and the limit and
+/// never quote the file's contents.
+pub fn read_input_file(field: &str, path: &std::path::Path, limit: u64) -> Result<String> {
+    use std::io::Read as _;
+    let read_err = |source| PipelineError::ReadConfig {
+        path: format!("{} ({field})", path.display()),
+        source,
+    };
+    let meta = std::fs::metadata(path).map_err(read_err)?;
+    if !meta.is_file() {
+        return Err(PipelineError::Value {
+            field: field.into(),
+            message: format!("{} is not a regular file", path.display()),
+        });
+    }
+    let too_big = || PipelineError::Value {
+        field: field.into(),
+        message: format!(
+            "{} is larger than the {} MiB limit for this input",
+            path.display(),
+            limit >> 20
+        ),
+    };
+    if meta.len() > limit {
+        return Err(too_big());
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    std::fs::File::open(path)
+        .and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
+        .map_err(read_err)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_big());
+    }
+    String::from_utf8(bytes).map_err(|e| PipelineError::Value {
+        field: field.into(),
+        message: format!(
+            "{} is not UTF-8 text (invalid byte at offset {})",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        ),
+    })
 }
 
 /// Convert a quantity to SI, check the allowed range, and name the field on error.
@@ -186,7 +251,10 @@ pub fn quantity(
         field: field.into(),
         message: e.to_string(),
     })?;
-    if !(v.is_finite() && v >= range.0 && v <= range.1) {
+    // The bounds are documented values: accept them despite unit-conversion round-off
+    // ("10 mL" is 1.0000000000000001e-5 m^3).
+    let tol = 1e-9;
+    if !(v.is_finite() && v >= range.0 * (1.0 - tol) && v <= range.1 * (1.0 + tol)) {
         return Err(PipelineError::Value {
             field: field.into(),
             message: format!(
@@ -236,22 +304,30 @@ pub fn resolve_initial(c: &InitialConfig) -> Result<(f64, f64, f64)> {
 }
 
 impl SafetyConfig {
-    /// Check the thresholds: 0 < unsafe ≤ safe.
+    /// Check the thresholds: 1 ≤ unsafe ≤ safe ≤ [`MAX_SAFETY_FACTOR_THRESHOLD`]. A threshold
+    /// below 1 would call a predicted burst (SF < 1) something other than `unsafe`.
     pub fn validate(&self) -> Result<()> {
-        if !(self.unsafe_factor.is_finite() && self.unsafe_factor > 0.0) {
+        let max = MAX_SAFETY_FACTOR_THRESHOLD;
+        if !(self.unsafe_factor.is_finite()
+            && self.unsafe_factor >= 1.0
+            && self.unsafe_factor <= max)
+        {
             return Err(PipelineError::Value {
                 field: "safety.unsafe_factor".into(),
                 message: format!(
-                    "{} must be a finite number > 0 (default 1.0)",
+                    "{} (dimensionless safety factor) is outside the allowed range [1, {max}] (default 1.0): below 1 a predicted burst would not be `unsafe`",
                     self.unsafe_factor
                 ),
             });
         }
-        if !(self.safe_factor.is_finite() && self.safe_factor >= self.unsafe_factor) {
+        if !(self.safe_factor.is_finite()
+            && self.safe_factor >= self.unsafe_factor
+            && self.safe_factor <= max)
+        {
             return Err(PipelineError::Value {
                 field: "safety.safe_factor".into(),
                 message: format!(
-                    "{} must be finite and ≥ safety.unsafe_factor = {} (default 2.0)",
+                    "{} (dimensionless safety factor) is outside the allowed range [safety.unsafe_factor = {}, {max}] (default 2.0)",
                     self.safe_factor, self.unsafe_factor
                 ),
             });

@@ -24,6 +24,7 @@ pub mod output;
 pub mod pipeline;
 pub mod report;
 pub mod safety;
+pub mod screening;
 pub mod validation;
 
 pub use config::{Config, SafetyConfig};

@@ -1,14 +1,18 @@
 //! The main job: config → chemistry (AICC) → structure (burst pressure) → safety verdict.
 
-use crate::config::{quantity, resolve_initial, BottleConfig, Config, MixtureConfig};
+use crate::config::{
+    quantity, read_input_file, resolve_initial, BottleConfig, Config, MixtureConfig,
+    MAX_DATA_FILE_BYTES,
+};
 use crate::error::{PipelineError, Result};
 use crate::safety::{
-    verdict, DetonationScreening, Verdict, DEFLAGRATION_DLF, DETONATION_SIDEWALL_DLF,
+    report_sf, sf_text, verdict, DetonationScreening, Verdict, DEFLAGRATION_DLF,
+    DETONATION_SIDEWALL_DLF, NO_COMBUSTION_RISE,
 };
+use crate::screening;
 use crate::SafetyConfig;
-use petrocket_chem::detonation::{
-    assess_vessel, cell_width, detonation, znd, Grade, Vessel, ZndOptions, SCREENING_NOTE,
-};
+use petrocket_chem::detonation::{assess_vessel, detonation, Grade, Vessel};
+use petrocket_chem::mechanism::{Mechanism, BUNDLED};
 use petrocket_chem::{equilibrate, limits, EquilibriumMode, GasMixture, GasState};
 use petrocket_structure::bottle::{preset, CylinderBottle};
 use petrocket_structure::materials::MaterialDb;
@@ -44,12 +48,15 @@ pub struct BottleInputs {
     pub wall_strength_source: String,
     /// SHA-256 of the user materials file merged over the built-in database, if any.
     pub materials_file_sha256: Option<String>,
+    /// Whether the user materials file replaced a built-in material of this name (announced in
+    /// the warnings and assumptions).
+    pub material_overrides_builtin: bool,
 }
 
 /// The charge as resolved from the config.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct MixtureInputs {
-    /// Mechanism name or path.
+    /// Bundled mechanism name (canonical, lower case) or the resolved path of the file.
     pub mechanism: String,
     /// SHA-256 of the mechanism's YAML text, so that editing a user file changes the input hash.
     pub mechanism_sha256: String,
@@ -99,7 +106,7 @@ pub struct AiccResult {
 /// One combustion mode's load on the wall.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct ModeResult {
-    /// `closed_deflagration` or `detonation`.
+    /// `closed_deflagration`, `detonation` or `no_combustion`.
     pub mode: &'static str,
     /// Whether the mode enters the verdict.
     pub considered: bool,
@@ -113,8 +120,14 @@ pub struct ModeResult {
     pub load_gauge_Pa: f64,
     /// Hoop stress in the cylindrical sidewall at that load (Pa).
     pub hoop_stress_Pa: f64,
-    /// Burst pressure / load (None when the wall is not loaded in tension).
+    /// Burst pressure / load; None when the wall is not loaded in tension or the factor is
+    /// above `safety::SF_REPORT_CAP` (see `safety_factor_text`).
     pub safety_factor: Option<f64>,
+    /// The safety factor as shown to people: `0.88`, `> 1000`, or `n/a (no tensile load)`.
+    pub safety_factor_text: String,
+    /// The unrounded factor, for the verdict (not serialised).
+    #[serde(skip)]
+    pub exact_sf: Option<f64>,
 }
 
 /// Results of a run.
@@ -124,6 +137,9 @@ pub struct Results {
     pub initial_gauge_pressure_Pa: f64,
     /// Closed-vessel bound.
     pub aicc: AiccResult,
+    /// Whether the charge can burn at all (its AICC pressure rise is at least
+    /// `safety::NO_COMBUSTION_RISE` of the fill); `false` means "no combustion".
+    pub combustion: bool,
     /// Whether the charge is flammable (H2 ≥ 4 %, VALIDATION C9).
     pub flammable: bool,
     /// Detonation screening outcome.
@@ -134,8 +150,10 @@ pub struct Results {
     pub modes: Vec<ModeResult>,
     /// Mode with the smallest safety factor among those considered.
     pub governing_mode: &'static str,
-    /// Smallest safety factor.
+    /// Smallest safety factor (None: no tensile load, or above `safety::SF_REPORT_CAP`).
     pub min_safety_factor: Option<f64>,
+    /// The smallest safety factor as shown to people (`0.88`, `> 1000`, `n/a (...)`).
+    pub min_safety_factor_text: String,
     /// The verdict.
     pub verdict: Verdict,
     /// Where the wall would fail first.
@@ -170,11 +188,62 @@ pub struct Assessment {
     pub warnings: Vec<String>,
 }
 
-fn resolve_bottle(c: &BottleConfig, initial_t: f64) -> Result<(CylinderBottle, BottleInputs)> {
+/// Resolve a path from the config: relative paths are taken against the config file's folder
+/// (`Config::base_dir`), absolute ones as they are.
+fn config_path(config_dir: Option<&std::path::Path>, path: &str) -> std::path::PathBuf {
+    let p = std::path::Path::new(path);
+    match config_dir {
+        Some(dir) if p.is_relative() => dir.join(p),
+        _ => p.to_path_buf(),
+    }
+}
+
+/// The wall material: built-in database, optionally merged with a user file (read once, bounded),
+/// and whether the user file replaced a built-in material of the same name.
+struct ResolvedMaterial {
+    material: petrocket_structure::materials::Material,
+    file_sha256: Option<String>,
+    overrides_builtin: bool,
+}
+
+fn resolve_material(
+    c: &BottleConfig,
+    config_dir: Option<&std::path::Path>,
+) -> Result<ResolvedMaterial> {
+    let builtin = MaterialDb::builtin();
+    let mut db = builtin.clone();
+    let mut file_sha256 = None;
+    if let Some(path) = &c.materials_file {
+        let path = config_path(config_dir, path);
+        let text = read_input_file("bottle.materials_file", &path, MAX_DATA_FILE_BYTES)?;
+        let user = MaterialDb::from_toml_str(&text).map_err(|e| PipelineError::Value {
+            field: "bottle.materials_file".into(),
+            message: format!("{}: {e}", path.display()),
+        })?;
+        db.merge(user);
+        file_sha256 = Some(sha256_hex(text.as_bytes()));
+    }
+    let material = db.get(&c.material)?.clone();
+    let overrides_builtin = builtin.get(&c.material).is_ok_and(|b| *b != material);
+    Ok(ResolvedMaterial {
+        material,
+        file_sha256,
+        overrides_builtin,
+    })
+}
+
+fn resolve_bottle(
+    c: &BottleConfig,
+    initial_t: f64,
+    config_dir: Option<&std::path::Path>,
+    warnings: &mut Vec<String>,
+) -> Result<(CylinderBottle, BottleInputs)> {
     let base = match &c.preset {
-        Some(name) => Some(preset(name)?.bottle),
+        Some(name) => Some(preset(name)?),
         None => None,
     };
+    let canonical_preset = base.map(|b| b.name.to_string());
+    let base = base.map(|b| b.bottle.clone());
     let len = |field: &str,
                q: &Option<petrocket_units::QuantityInput>,
                fallback: Option<f64>,
@@ -193,13 +262,13 @@ fn resolve_bottle(c: &BottleConfig, initial_t: f64) -> Result<(CylinderBottle, B
         "bottle.outer_diameter",
         &c.outer_diameter,
         base.as_ref().map(|b| b.outer_diameter_m),
-        (0.01, 1.0),
+        OUTER_DIAMETER_RANGE_M,
     )?;
     let t = len(
         "bottle.wall_thickness",
         &c.wall_thickness,
         base.as_ref().map(|b| b.wall_thickness_m),
-        (1e-5, 0.05),
+        WALL_THICKNESS_RANGE_M,
     )?;
     let bore = len(
         "bottle.mouth_bore",
@@ -208,10 +277,16 @@ fn resolve_bottle(c: &BottleConfig, initial_t: f64) -> Result<(CylinderBottle, B
             base.as_ref()
                 .map_or(DEFAULT_MOUTH_BORE_M, |b| b.mouth_bore_m),
         ),
-        (1e-3, 0.5),
+        MOUTH_BORE_RANGE_M,
     )?;
     let v = match (&c.volume, &base) {
-        (Some(q), _) => quantity("bottle.volume", q, Dimension::VOLUME, "m^3", (1e-5, 1.0))?,
+        (Some(q), _) => quantity(
+            "bottle.volume",
+            q,
+            Dimension::VOLUME,
+            "m^3",
+            VOLUME_RANGE_M3,
+        )?,
         (None, Some(b)) => b.volume_m3,
         (None, None) => {
             return Err(PipelineError::Value {
@@ -220,45 +295,108 @@ fn resolve_bottle(c: &BottleConfig, initial_t: f64) -> Result<(CylinderBottle, B
             })
         }
     };
+    check_proportions(d, t, v, bore)?;
     let height = if c.outer_diameter.is_none() && c.volume.is_none() {
         base.as_ref().and_then(|b| b.height_m)
     } else {
         None
     };
     let bottle = CylinderBottle::new(v, d, t, bore, height)?;
-    let mut db = MaterialDb::builtin();
-    if let Some(path) = &c.materials_file {
-        db.load_and_merge(path)?;
+    let m = resolve_material(c, config_dir)?;
+    if m.overrides_builtin {
+        warnings.push(format!(
+            "the materials file replaces the built-in material `{}` (strength {:.0} MPa from the file, not the built-in value)",
+            m.material.name,
+            m.material.tensile_strength_pa.value / 1e6
+        ));
     }
-    let material = db.get(&c.material)?;
-    let strength = material.strength_at(initial_t)?;
+    let strength = m.material.strength_at(initial_t)?;
     let inputs = BottleInputs {
-        preset: c.preset.clone(),
+        preset: canonical_preset,
         outer_diameter_m: d,
         wall_thickness_m: t,
         mean_radius_m: bottle.mean_radius_m(),
         volume_m3: v,
         mouth_bore_m: bore,
-        material: material.name.clone(),
+        material: m.material.name.clone(),
         wall_strength_Pa: strength,
-        wall_strength_source: material.tensile_strength_pa.source.clone(),
-        materials_file_sha256: match &c.materials_file {
-            Some(path) => Some(file_sha256(path)?),
-            None => None,
-        },
+        wall_strength_source: m.material.tensile_strength_pa.source.clone(),
+        materials_file_sha256: m.file_sha256,
+        material_overrides_builtin: m.overrides_builtin,
     };
     Ok((bottle, inputs))
+}
+
+/// Allowed outer body diameter (m): 1 cm test tubes to 1 m drums.
+pub const OUTER_DIAMETER_RANGE_M: (f64, f64) = (0.01, 1.0);
+/// Allowed sidewall thickness (m): 10 µm films to 5 cm.
+pub const WALL_THICKNESS_RANGE_M: (f64, f64) = (1e-5, 0.05);
+/// Allowed mouth bore (m).
+pub const MOUTH_BORE_RANGE_M: (f64, f64) = (1e-3, 0.5);
+/// Allowed internal volume (m³): 10 mL to 1 m³.
+pub const VOLUME_RANGE_M3: (f64, f64) = (1e-5, 1.0);
+/// Largest body length over outer diameter accepted: real bottles are 2–5 (VALIDATION B5–B7);
+/// beyond 20 a "bottle" is a pipe, for which neither the screen nor the thin-wall cylinder with
+/// closed ends was set up.
+pub const MAX_LENGTH_TO_DIAMETER: f64 = 20.0;
+/// Largest wall thickness over outer diameter accepted: the thin-wall hoop stress σ = Δp·r/t
+/// is within ≈ 5 % of Lamé's thick-wall value up to t/D ≈ 0.05 (r/t ≥ 10, Timoshenko); we allow
+/// up to 0.1 and say so in the assumptions.
+pub const MAX_THICKNESS_TO_DIAMETER: f64 = 0.1;
+
+/// Sanity of the bottle's proportions: aspect ratio and wall thickness against the diameter.
+fn check_proportions(d: f64, t: f64, v: f64, bore: f64) -> Result<()> {
+    if t > MAX_THICKNESS_TO_DIAMETER * d {
+        return Err(PipelineError::Value {
+            field: "bottle.wall_thickness".into(),
+            message: format!(
+                "{:.4} m is {:.3} of the outer diameter {:.4} m; allowed up to {MAX_THICKNESS_TO_DIAMETER} (thin-wall model)",
+                t,
+                t / d,
+                d
+            ),
+        });
+    }
+    let r_in = 0.5 * d - t;
+    let length = v / (std::f64::consts::PI * r_in * r_in);
+    if length > MAX_LENGTH_TO_DIAMETER * d {
+        return Err(PipelineError::Value {
+            field: "bottle.volume".into(),
+            message: format!(
+                "{v} m^3 in a {d} m diameter gives a {length:.3} m long body, {:.1} diameters; allowed up to {MAX_LENGTH_TO_DIAMETER} (a bottle, not a pipe)",
+                length / d
+            ),
+        });
+    }
+    if bore > 2.0 * r_in {
+        return Err(PipelineError::Value {
+            field: "bottle.mouth_bore".into(),
+            message: format!(
+                "{bore} m is wider than the inner diameter {:.4} m",
+                2.0 * r_in
+            ),
+        });
+    }
+    Ok(())
 }
 
 fn resolve_mixture(c: &MixtureConfig, gas: &GasMixture) -> Result<Vec<f64>> {
     match (&c.composition, c.equivalence_ratio) {
         (Some(text), None) => Ok(gas.parse_mole_fractions("mixture.composition", text)?),
-        (None, Some(phi)) => Ok(petrocket_chem::mixture::equivalence_ratio_mixture(
+        (None, Some(phi)) => petrocket_chem::mixture::equivalence_ratio_mixture(
             gas,
             phi,
             c.fuel.as_deref().unwrap_or("H2"),
             c.oxidizer.as_deref().unwrap_or("O2"),
-        )?),
+        )
+        .map_err(|e| PipelineError::Value {
+            field: "mixture.equivalence_ratio".into(),
+            message: format!(
+                "{phi} with fuel `{}` and oxidizer `{}`: {e}",
+                c.fuel.as_deref().unwrap_or("H2"),
+                c.oxidizer.as_deref().unwrap_or("O2")
+            ),
+        }),
         (Some(_), Some(_)) => Err(PipelineError::Value {
             field: "mixture".into(),
             message: "give either `composition` or `equivalence_ratio`, not both".into(),
@@ -274,23 +412,39 @@ fn sha256_hex(bytes: &[u8]) -> String {
     format!("{:x}", Sha256::digest(bytes))
 }
 
-fn file_sha256(path: &str) -> Result<String> {
-    let bytes = std::fs::read(path).map_err(|source| PipelineError::ReadConfig {
-        path: path.into(),
-        source,
-    })?;
-    Ok(sha256_hex(&bytes))
-}
-
-/// SHA-256 of a bundled mechanism's text or of a mechanism file.
-fn mechanism_sha256(name_or_path: &str) -> Result<String> {
-    match petrocket_chem::mechanism::BUNDLED
+/// The mechanism: a bundled name (canonical lower-case) or a Cantera YAML file, read once with
+/// the input-file limit; returns the gas, the canonical name or resolved path, and the SHA-256
+/// of the YAML text.
+fn load_mechanism(
+    name_or_path: &str,
+    config_dir: Option<&std::path::Path>,
+) -> Result<(GasMixture, String, String)> {
+    if let Some((name, text)) = BUNDLED
         .iter()
         .find(|(n, _)| n.eq_ignore_ascii_case(name_or_path))
     {
-        Some((_, text)) => Ok(sha256_hex(text.as_bytes())),
-        None => file_sha256(name_or_path),
+        let gas = GasMixture::new(Mechanism::bundled(name)?)?;
+        return Ok((gas, (*name).to_string(), sha256_hex(text.as_bytes())));
     }
+    let path = config_path(config_dir, name_or_path);
+    let text = read_input_file("mixture.mechanism", &path, MAX_DATA_FILE_BYTES)?;
+    let label = path.display().to_string();
+    let mech = Mechanism::from_yaml_str(&text, &label, None)?;
+    Ok((GasMixture::new(mech)?, label, sha256_hex(text.as_bytes())))
+}
+
+/// SHA-256 of the canonical JSON of the resolved inputs, independent of how names and paths
+/// were spelled: presets and bundled mechanisms by canonical name, files by content.
+fn input_hash(inputs: &ResolvedInputs) -> String {
+    let mut canonical = inputs.clone();
+    if !BUNDLED
+        .iter()
+        .any(|(n, _)| *n == canonical.mixture.mechanism)
+    {
+        canonical.mixture.mechanism = format!("file:{}", canonical.mixture.mechanism_sha256);
+    }
+    let json = serde_json::to_string(&canonical).expect("inputs serialise");
+    sha256_hex(json.as_bytes())
 }
 
 fn finite(quantity: &'static str, value: f64, context: &str) -> Result<f64> {
@@ -322,6 +476,50 @@ fn stage_done(stage: &'static str, start: Instant) -> Instant {
     Instant::now()
 }
 
+/// One mode's load and safety factor against the sidewall's burst pressure.
+struct Wall {
+    p_amb: f64,
+    p_burst: f64,
+    mean_radius: f64,
+    thickness: f64,
+}
+
+impl Wall {
+    fn mode(
+        &self,
+        name: &'static str,
+        considered: bool,
+        basis: String,
+        peak: f64,
+        dlf: f64,
+        load: f64,
+    ) -> Result<ModeResult> {
+        let hoop = load * self.mean_radius / self.thickness;
+        let sf = if load > 0.0 {
+            Some(finite("safety factor", self.p_burst / load, name)?)
+        } else {
+            None
+        };
+        Ok(ModeResult {
+            mode: name,
+            considered,
+            basis,
+            peak_pressure_Pa: peak,
+            dynamic_load_factor: dlf,
+            load_gauge_Pa: finite("load", load, name)?,
+            hoop_stress_Pa: finite("hoop stress", hoop, name)?,
+            safety_factor: sf.and_then(report_sf),
+            safety_factor_text: sf_text(sf),
+            exact_sf: sf,
+        })
+    }
+
+    /// Gauge load of a peak pressure with a dynamic load factor.
+    fn load(&self, peak: f64, dlf: f64) -> f64 {
+        dlf * (peak - self.p_amb)
+    }
+}
+
 /// Run the assessment for a parsed configuration.
 ///
 /// Logs (with `tracing`, never printing) the wall time of each stage at debug level: config
@@ -330,15 +528,17 @@ pub fn run(config: &Config) -> Result<Assessment> {
     let _span = tracing::debug_span!("pipeline").entered();
     let t_start = Instant::now();
     config.safety.validate()?;
+    let config_dir = config.base_dir.as_deref();
+    let mut warnings = Vec::new();
     let (t0, p0, p_amb) = resolve_initial(&config.initial)?;
-    let (bottle, bottle_inputs) = resolve_bottle(&config.bottle, t0)?;
-    let gas = GasMixture::load(&config.mixture.mechanism)?;
+    let (bottle, bottle_inputs) = resolve_bottle(&config.bottle, t0, config_dir, &mut warnings)?;
+    let (gas, mechanism, mechanism_sha256) = load_mechanism(&config.mixture.mechanism, config_dir)?;
     let x0 = resolve_mixture(&config.mixture, &gas)?;
     let inputs = ResolvedInputs {
         bottle: bottle_inputs,
         mixture: MixtureInputs {
-            mechanism: config.mixture.mechanism.clone(),
-            mechanism_sha256: mechanism_sha256(&config.mixture.mechanism)?,
+            mechanism,
+            mechanism_sha256,
             mole_fractions: named(&gas, &x0, 0.0),
         },
         initial: InitialInputs {
@@ -348,8 +548,7 @@ pub fn run(config: &Config) -> Result<Assessment> {
         },
         safety: config.safety,
     };
-    let canonical = serde_json::to_string(&inputs).expect("inputs serialise");
-    let input_hash_sha256 = sha256_hex(canonical.as_bytes());
+    let input_hash_sha256 = input_hash(&inputs);
     let t_stage = stage_done("config resolution", t_start);
 
     // Chemistry: closed-vessel bound.
@@ -371,82 +570,93 @@ pub fn run(config: &Config) -> Result<Assessment> {
         "AICC state"
     );
     let t_stage = stage_done("chemistry", t_stage);
+    warnings.extend(eq.warnings.iter().cloned());
+    // A charge whose complete combustion raises the pressure by less than NO_COMBUSTION_RISE
+    // has no fuel–oxidizer pair to burn (H2, O2, N2, Ar, H2O, air, …): it is assessed on its
+    // fill pressure alone, the same way for every such charge.
+    let burns = aicc.pressure_ratio - 1.0 >= NO_COMBUSTION_RISE;
 
     // Screening of the combustion modes.
-    let x_h2 = gas.species_index("H2").map_or(0.0, |k| x0[k]);
-    let mut warnings = eq.warnings.clone();
-    let flammable = match limits::flammability_at(&gas, &x0, t0) {
-        Ok(check) => {
-            if !check.inside {
-                warnings.push(format!(
-                    "{}: the AICC bound is kept as a conservative load",
-                    check.verdict()
-                ));
+    let flammable = if !burns {
+        false
+    } else {
+        match limits::flammability_at(&gas, &x0, t0) {
+            Ok(check) => {
+                if !check.inside {
+                    warnings.push(format!(
+                        "{}: the AICC bound is kept as a conservative load",
+                        check.verdict()
+                    ));
+                }
+                check.inside
             }
-            check.inside
-        }
-        Err(e) => {
-            warnings.push(format!(
-                "flammability limits unknown ({e}); the charge is treated as flammable"
-            ));
-            true
+            Err(e) => {
+                warnings.push(format!(
+                    "flammability limits unknown ({e}); the charge is treated as flammable"
+                ));
+                true
+            }
         }
     };
     let t_stage = stage_done("flammability", t_stage);
-    let detonation = screen_detonation(&gas, &fresh, &bottle, &mut warnings)?;
+    let detonation = if burns {
+        screen_detonation(&gas, &fresh, &bottle, &mut warnings)?
+    } else {
+        DetonationScreening::not_applicable(
+            &bottle,
+            "no combustion: the charge has nothing to burn".into(),
+        )
+    };
     let t_stage = stage_done("detonation screening", t_stage);
 
     // Structure: quasi-static burst pressure of the sidewall.
     let strength = inputs.bottle.wall_strength_Pa;
     let p_burst = bottle.burst_pressure_pa(strength)?;
     let t_stage = stage_done("structure", t_stage);
-    let r = bottle.mean_radius_m();
-    let t = bottle.wall_thickness_m;
-    let mode = |name: &'static str,
-                considered: bool,
-                basis: String,
-                peak: f64,
-                dlf: f64|
-     -> Result<ModeResult> {
-        let load = dlf * (peak - p_amb);
-        let hoop = load * r / t;
-        let sf = if load > 0.0 {
-            Some(finite("safety factor", p_burst / load, name)?)
-        } else {
-            None
-        };
-        Ok(ModeResult {
-            mode: name,
-            considered,
-            basis,
-            peak_pressure_Pa: peak,
-            dynamic_load_factor: dlf,
-            load_gauge_Pa: load,
-            hoop_stress_Pa: hoop,
-            safety_factor: sf,
-        })
+    let wall = Wall {
+        p_amb,
+        p_burst,
+        mean_radius: bottle.mean_radius_m(),
+        thickness: bottle.wall_thickness_m,
     };
-    let modes = vec![
-        mode(
-            "closed_deflagration",
+    let modes = if burns {
+        let defl_load = wall.load(p_aicc, DEFLAGRATION_DLF);
+        vec![
+            wall.mode(
+                "closed_deflagration",
+                true,
+                "AICC bound (UV equilibrium), no venting or heat loss".into(),
+                p_aicc,
+                DEFLAGRATION_DLF,
+                defl_load,
+            )?,
+            detonation_mode(&detonation, p_aicc, defl_load, &wall)?,
+        ]
+    } else {
+        vec![wall.mode(
+            "no_combustion",
             true,
-            "AICC bound (UV equilibrium), no venting or heat loss".into(),
-            p_aicc,
-            DEFLAGRATION_DLF,
-        )?,
-        detonation_mode(&detonation, p_aicc, &mode)?,
-    ];
+            format!(
+                "no combustion: complete combustion would raise the pressure by {:.2e} of the fill; the only load is the fill overpressure",
+                (aicc.pressure_ratio - 1.0).max(0.0)
+            ),
+            p0,
+            1.0,
+            p0 - p_amb,
+        )?]
+    };
     let governing = modes
         .iter()
         .filter(|m| m.considered)
         .min_by(|a, b| {
-            let key = |m: &ModeResult| m.safety_factor.unwrap_or(f64::INFINITY);
+            let key = |m: &ModeResult| m.exact_sf.unwrap_or(f64::INFINITY);
             key(a).total_cmp(&key(b))
         })
-        .expect("deflagration is always considered");
-    let min_sf = governing.safety_factor;
+        .expect("one mode is always considered");
+    let min_sf = governing.exact_sf;
     let v = verdict(
         min_sf,
+        p0 - p_amb,
         config.safety.safe_factor,
         config.safety.unsafe_factor,
     );
@@ -454,23 +664,34 @@ pub fn run(config: &Config) -> Result<Assessment> {
         "cylindrical sidewall, hoop stress: longitudinal split (the slow-burst mode of VALIDATION B2)".to_string()
     });
 
-    tracing::debug!(x_h2, "H2 mole fraction of the charge");
     if p0 - p_amb >= p_burst {
         warnings.push("the fill pressure alone reaches the burst pressure".into());
     }
 
     let assumptions = vec![
+        format!("a charge whose complete combustion raises the pressure by less than {NO_COMBUSTION_RISE} of the fill is 'no combustion': only the fill overpressure loads the wall"),
         "closed deflagration at the AICC bound: no venting through the mouth, no heat loss (over-predicts measured peaks by 3-15 %, VALIDATION C4)".into(),
         format!("deflagration dynamic load factor {DEFLAGRATION_DLF} (ramp rise time >= 1 ms, VALIDATION S2, S6)"),
         format!(
-            "detonation screening (a screening model): detonability limits, expansion ratio >= 3.75, d >= lambda/pi and L >= 7 lambda with the ZND cell width lambda = 29 Delta_i (band 10-50) and the bottle's inner diameter and length; load = max({DETONATION_SIDEWALL_DLF} x CJ pressure rise on the sidewall (VALIDATION S3), equilibrium reflected-shock pressure at a closed end applied statically (C8)) from the CJ and reflected-shock solvers"
+            "detonation screening (a screening model) with a graded credibility in [0, 1]: detonability limits (tapered over {} mole fraction outside), expansion ratio >= 3.75 (tapered to 3.75/{}), d >= lambda/pi and L >= 7 lambda (tapered over a factor {}) with the smallest cell of the band, 10 Delta_i; the cell width is the smallest lambda*p of the ZND kinetics at pressures from 0.1 bar up to the fill, carried to the fill pressure as 1/p (measured trend, docs/safety.md); detonation load = deflagration load + credibility x (max({DETONATION_SIDEWALL_DLF} x CJ pressure rise on the sidewall (VALIDATION S3), equilibrium reflected-shock pressure at a closed end applied statically (C8)) - deflagration load)",
+            screening::LIMIT_TAPER_MOLE_FRACTION,
+            screening::SIGMA_TAPER,
+            screening::SIZE_TAPER
         ),
-        "wall: thin-wall cylinder hoop stress with gauge pressure and mean radius; base, shoulder and neck not assessed".into(),
+        format!("wall: thin-wall cylinder hoop stress with gauge pressure and mean radius (t/D <= {MAX_THICKNESS_TO_DIAMETER}, L/D <= {MAX_LENGTH_TO_DIAMETER}); base, shoulder and neck not assessed"),
         format!(
-            "wall strength {:.0} MPa ({}) at {:.0} K; no strain-rate credit, no thermal softening, no sustained-load loss",
+            "wall strength {:.0} MPa ({}{}) at {:.0} K; no strain-rate credit, no thermal softening, no sustained-load loss",
             strength / 1e6,
             inputs.bottle.material,
+            if inputs.bottle.material_overrides_builtin { ", replaced by the user materials file" } else { "" },
             t0
+        ),
+        format!(
+            "verdict: unsafe if SF < {} (never above 1: SF < 1 is a predicted burst), marginal if SF < {}, else safe; safety factors above {} are reported as '> {}'",
+            config.safety.unsafe_factor,
+            config.safety.safe_factor,
+            crate::safety::SF_REPORT_CAP,
+            crate::safety::SF_REPORT_CAP
         ),
         "failure time not computed (no transient structural model yet)".into(),
     ];
@@ -493,11 +714,13 @@ pub fn run(config: &Config) -> Result<Assessment> {
         results: Results {
             initial_gauge_pressure_Pa: p0 - p_amb,
             aicc,
+            combustion: burns,
             flammable,
             detonation_screening: detonation,
             burst_pressure_gauge_Pa: p_burst,
             governing_mode: governing.mode,
-            min_safety_factor: min_sf,
+            min_safety_factor: min_sf.and_then(report_sf),
+            min_safety_factor_text: sf_text(min_sf),
             verdict: v,
             failure_location,
             failure_time_s: None,
@@ -509,37 +732,16 @@ pub fn run(config: &Config) -> Result<Assessment> {
     })
 }
 
-/// Detonation screening of the charge in the bottle and, when it is inside the detonability
-/// limits, its CJ and reflected-shock loads (see `crate::safety` for the model).
+/// Detonation screening of the charge in the bottle with a graded credibility
+/// ([`crate::screening`]) and, where it is above zero, the CJ and reflected-shock loads.
 fn screen_detonation(
     gas: &GasMixture,
     fresh: &GasState,
     bottle: &CylinderBottle,
     warnings: &mut Vec<String>,
 ) -> Result<DetonationScreening> {
-    let diameter = bottle.inner_radius_m() * 2.0;
-    let length = match bottle.height_m {
-        Some(h) => h,
-        None => bottle.volume_m3 / (std::f64::consts::PI * bottle.inner_radius_m().powi(2)),
-    };
-    let mut out = DetonationScreening {
-        credible: true,
-        grade: Grade::Possible.as_str(),
-        basis: String::new(),
-        criteria: Vec::new(),
-        vessel_diameter_m: diameter,
-        vessel_length_m: length,
-        cj_speed_m_s: None,
-        cj_pressure_Pa: None,
-        cj_temperature_K: None,
-        von_neumann_pressure_Pa: None,
-        reflected_pressure_Pa: None,
-        reflected_frozen_pressure_Pa: None,
-        induction_length_m: None,
-        cell_width_m: None,
-        cell_width_band_m: None,
-        note: SCREENING_NOTE,
-    };
+    let mut out = DetonationScreening::not_applicable(bottle, String::new());
+    let vessel = Vessel::new(out.vessel_diameter_m, out.vessel_length_m)?;
     let limits = match limits::detonability(gas, &fresh.mole_fractions) {
         Ok(l) => Some(l),
         Err(e) => {
@@ -549,112 +751,140 @@ fn screen_detonation(
             None
         }
     };
-    if let Some(l) = &limits {
-        if !l.inside {
-            out.credible = false;
-            out.grade = Grade::NotCredible.as_str();
-            out.basis = l.verdict();
-            return Ok(out);
-        }
-    }
-    let d = detonation(gas, fresh)?;
-    out.cj_speed_m_s = Some(d.cj.cj_speed);
-    out.cj_pressure_Pa = Some(d.cj.cj.state.pressure);
-    out.cj_temperature_K = Some(d.cj.cj.state.temperature);
-    out.von_neumann_pressure_Pa = Some(d.cj.von_neumann.post.state.pressure);
-    out.reflected_pressure_Pa = Some(d.reflected_equilibrium.post.state.pressure);
-    out.reflected_frozen_pressure_Pa = Some(d.reflected_frozen.post.state.pressure);
-    if limits.is_none() {
+    let Some(l) = limits else {
+        let d = detonation(gas, fresh)?;
+        out.set_cj(&d);
+        out.credible = true;
+        out.credibility = 1.0;
+        out.grade = Grade::Possible.as_str();
         out.basis = "limits and screening criteria are known for H2 only: detonation assumed \
                      credible (conservative)"
             .into();
         return Ok(out);
-    }
-    let cell = match znd(gas, fresh, Some(d.cj.cj_speed), &ZndOptions::default())
-        .and_then(|z| cell_width(z.induction_length))
-    {
-        Ok(c) => Some(c),
-        Err(e) => {
-            warnings.push(format!(
-                "ZND induction length not computed ({e}): cell size unknown, detonation kept \
-                 possible"
-            ));
-            None
-        }
     };
-    if let Some(c) = &cell {
-        out.induction_length_m = Some(c.induction_length);
-        out.cell_width_m = Some(c.central);
-        out.cell_width_band_m = Some([c.lower, c.upper]);
+    // Beyond the tapered limits nothing else matters.
+    if screening::limits_credibility(&l) <= 0.0 {
+        out.credible = false;
+        out.credibility = 0.0;
+        out.grade = Grade::NotCredible.as_str();
+        out.basis = l.verdict();
+        out.credibility_by_criterion = vec![screening::CriterionCredibility {
+            name: "detonability limits",
+            credibility: 0.0,
+        }];
+        return Ok(out);
     }
-    let vessel = Vessel::new(diameter, length)?;
-    let a = assess_vessel(gas, fresh, vessel, cell.as_ref())?;
-    out.grade = a.grade.as_str();
-    // Without a cell size the size criteria were not evaluated: never "not credible" then.
-    out.credible = a.grade != Grade::NotCredible || cell.is_none();
-    if cell.is_none() && a.grade == Grade::NotCredible {
-        out.grade = Grade::Possible.as_str();
+    let d = detonation(gas, fresh)?;
+    out.set_cj(&d);
+    let cell = screening::screening_cell(gas, fresh);
+    match &cell {
+        Some(c) => {
+            out.induction_length_m = Some(c.basis_induction_length_m);
+            out.cell_width_m = Some(c.cell.central);
+            out.cell_width_band_m = Some([c.cell.lower, c.cell.upper]);
+            out.cell_width_basis_pressure_Pa = Some(c.basis_pressure_Pa);
+        }
+        None => warnings.push(
+            "ZND induction length not computed at any pressure of the screening grid: cell size unknown, detonation kept fully credible".into(),
+        ),
     }
+    let a = assess_vessel(gas, fresh, vessel, cell.as_ref().map(|c| &c.cell))?;
+    let by_criterion = screening::credibility(
+        Some(&l),
+        Some(a.expansion_ratio),
+        vessel,
+        cell.as_ref().map(|c| &c.cell),
+    );
+    let c = screening::overall(&by_criterion);
+    let all_central = cell.is_some() && a.criteria.iter().all(|k| k.passed);
+    out.credibility = c;
+    out.credible = c > 0.0;
+    out.grade = screening::grade(c, all_central).as_str();
+    out.credibility_by_criterion = by_criterion;
     out.criteria = a.criteria.clone();
-    let failed: Vec<&str> = a
-        .criteria
+    let cell_text = match &cell {
+        Some(c) => format!("cell width {:.2} mm", c.cell.central * 1e3),
+        None => "cell width unknown".into(),
+    };
+    let limiting: Vec<&str> = out
+        .credibility_by_criterion
         .iter()
-        .filter(|c| !c.passed_with_smallest_cell)
-        .map(|c| c.name)
+        .filter(|k| k.credibility < 1.0)
+        .map(|k| k.name)
         .collect();
-    out.basis = if failed.is_empty() {
+    out.basis = if limiting.is_empty() {
         format!(
-            "detonation {}: every necessary condition holds (cell width {:.2} mm in a {:.0} mm x {:.0} mm bottle)",
+            "detonation {} (credibility 1): every necessary condition holds ({cell_text} in a {:.0} mm x {:.0} mm bottle)",
             out.grade,
-            cell.as_ref().map_or(f64::NAN, |c| c.central * 1e3),
-            diameter * 1e3,
-            length * 1e3
+            out.vessel_diameter_m * 1e3,
+            out.vessel_length_m * 1e3
         )
     } else {
-        format!("detonation {}: fails {}", out.grade, failed.join(", "))
+        format!(
+            "detonation {} (credibility {:.2}): limited by {} ({cell_text})",
+            out.grade,
+            c,
+            limiting.join(", ")
+        )
     };
     Ok(out)
 }
 
 /// The detonation mode: the larger of the sidewall's dynamic CJ load and the static
-/// reflected-shock load (see `crate::safety`).
+/// reflected-shock load, phased in by the credibility (see [`crate::screening`]).
 fn detonation_mode(
     s: &DetonationScreening,
     p_aicc: f64,
-    mode: &dyn Fn(&'static str, bool, String, f64, f64) -> Result<ModeResult>,
+    defl_load: f64,
+    wall: &Wall,
 ) -> Result<ModeResult> {
     match (s.cj_pressure_Pa, s.reflected_pressure_Pa) {
-        (Some(p_cj), Some(p_r)) => {
-            let sidewall = mode(
-                "detonation",
-                s.credible,
-                format!(
-                    "{}; load: {DETONATION_SIDEWALL_DLF} x CJ pressure rise (P_CJ = {:.2} bar) on the sidewall",
-                    s.basis,
-                    p_cj / 1e5
-                ),
-                p_cj,
-                DETONATION_SIDEWALL_DLF,
-            )?;
-            let reflected = mode(
-                "detonation",
-                s.credible,
-                format!(
-                    "{}; load: reflected-shock pressure at a closed end P_R = {:.2} bar ({:.2} x P_CJ), static",
-                    s.basis,
-                    p_r / 1e5,
-                    p_r / p_cj
-                ),
-                p_r,
-                1.0,
-            )?;
-            Ok(if reflected.load_gauge_Pa >= sidewall.load_gauge_Pa {
-                reflected
+        (Some(p_cj), Some(p_r)) if s.credible => {
+            let side = wall.load(p_cj, DETONATION_SIDEWALL_DLF);
+            let refl = wall.load(p_r, 1.0);
+            let (peak, dlf, full, how) = if refl >= side {
+                (
+                    p_r,
+                    1.0,
+                    refl,
+                    format!(
+                        "reflected-shock pressure at a closed end P_R = {:.2} bar ({:.2} x P_CJ), static",
+                        p_r / 1e5,
+                        p_r / p_cj
+                    ),
+                )
             } else {
-                sidewall
-            })
+                (
+                    p_cj,
+                    DETONATION_SIDEWALL_DLF,
+                    side,
+                    format!(
+                        "{DETONATION_SIDEWALL_DLF} x CJ pressure rise (P_CJ = {:.2} bar) on the sidewall",
+                        p_cj / 1e5
+                    ),
+                )
+            };
+            let load = screening::graded_load(defl_load, full, s.credibility);
+            let weight = if s.credibility < 1.0 {
+                format!(
+                    "; equivalent load {:.2} bar = deflagration load + {:.2} x (full load {:.2} bar - deflagration load)",
+                    load / 1e5,
+                    s.credibility,
+                    full / 1e5
+                )
+            } else {
+                String::new()
+            };
+            wall.mode(
+                "detonation",
+                true,
+                format!("{}; load: {how}{weight}", s.basis),
+                peak,
+                dlf,
+                load,
+            )
         }
-        // Outside the detonability limits: reported for completeness, not considered.
-        _ => mode("detonation", false, s.basis.clone(), p_aicc, 1.0),
+        // Not credible: reported for completeness, not considered.
+        _ => wall.mode("detonation", false, s.basis.clone(), p_aicc, 1.0, defl_load),
     }
 }

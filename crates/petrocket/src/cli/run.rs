@@ -1,7 +1,6 @@
 //! `petrocket run CONFIG.toml [--out DIR] [--json] [--fail-on-unsafe]`.
 
 use super::EXIT_UNSAFE;
-use anyhow::Context;
 use clap::Args;
 use petrocket::{output, Config, Verdict};
 use std::path::PathBuf;
@@ -31,15 +30,30 @@ impl RunArgs {
 
 pub fn run(a: RunArgs) -> anyhow::Result<ExitCode> {
     let path = a.config.display().to_string();
-    let (config, _) = Config::from_file(&path)?;
-    let assessment = petrocket::run(&config).with_context(|| format!("assessing {path}"))?;
-    let out = a.out.unwrap_or_else(|| {
+    let out = a.out.clone().unwrap_or_else(|| {
         let stem = a
             .config
             .file_stem()
             .map_or("run".into(), |s| s.to_string_lossy().into_owned());
         PathBuf::from("out").join(stem)
     });
+    let assessment = match Config::from_file(&path).and_then(|(config, _)| petrocket::run(&config))
+    {
+        Ok(a) => a,
+        Err(e) => {
+            // Never leave an earlier run's verdict next to a failed run.
+            let removed = output::remove_stale_summary(&out).unwrap_or(false);
+            let note = if removed {
+                format!(
+                    " (the previous {} was removed)",
+                    out.join(output::SUMMARY_FILE).display()
+                )
+            } else {
+                String::new()
+            };
+            return Err(anyhow::Error::new(e).context(format!("assessing {path}{note}")));
+        }
+    };
     let summary = output::write_summary(&assessment, &out)?;
     if a.json {
         println!("{}", serde_json::to_string(&assessment)?);
