@@ -310,7 +310,19 @@ fn resolve_bottle(
             m.material.tensile_strength_pa.value / 1e6
         ));
     }
-    let strength = m.material.strength_at(initial_t)?;
+    // The wall is at the charge's temperature: it must lie inside the material's data range
+    // as well as the charge's (config::T_INITIAL_RANGE); say which field is at fault.
+    let strength = m
+        .material
+        .strength_at(initial_t)
+        .map_err(|e| PipelineError::Value {
+            field: "initial.temperature".into(),
+            message: format!(
+                "{initial_t} K is allowed for the charge ({}-{} K) but not for the wall: {e}",
+                crate::config::T_INITIAL_RANGE.0,
+                crate::config::T_INITIAL_RANGE.1
+            ),
+        })?;
     let inputs = BottleInputs {
         preset: canonical_preset,
         outer_diameter_m: d,
