@@ -51,7 +51,7 @@
 //! `issue20_verdicts_are_monotone_in_the_load` checks this on a grid.
 
 use petrocket_chem::detonation::{
-    cell_width, detonation, znd, CellWidth, Grade, Vessel, ZndOptions, CRITICAL_EXPANSION_RATIO,
+    cell_width, cj_state, znd, CellWidth, Grade, Vessel, ZndOptions, CRITICAL_EXPANSION_RATIO,
     DDT_CELLS,
 };
 use petrocket_chem::{limits, GasMixture, GasState};
@@ -97,8 +97,8 @@ fn grid_nodes() -> impl Iterator<Item = f64> {
 /// ZND cell width at one pressure, or None when the structure cannot be computed.
 fn cell_at(gas: &GasMixture, t0: f64, p: f64, x: &[f64]) -> Option<CellWidth> {
     let state = gas.state_tpx(t0, p, x).ok()?;
-    let d = detonation(gas, &state).ok()?;
-    let z = znd(gas, &state, Some(d.cj.cj_speed), &ZndOptions::default()).ok()?;
+    let cj = cj_state(gas, &state).ok()?;
+    let z = znd(gas, &state, Some(cj.cj_speed), &ZndOptions::default()).ok()?;
     cell_width(z.induction_length).ok()
 }
 
