@@ -587,6 +587,24 @@ pub fn run(config: &Config) -> Result<Assessment> {
     // has no fuel–oxidizer pair to burn (H2, O2, N2, Ar, H2O, air, …): it is assessed on its
     // fill pressure alone, the same way for every such charge.
     let burns = aicc.pressure_ratio - 1.0 >= NO_COMBUSTION_RISE;
+    // The converse must hold too: a charge inside the flammability limits that releases no heat
+    // means the mechanism's thermo data are wrong (e.g. a duplicated species definition), and
+    // must never become a "no combustion" verdict.
+    if !burns {
+        if let Ok(check) = limits::flammability_at(&gas, &x0, t0) {
+            if check.inside {
+                return Err(PipelineError::Value {
+                    field: "mixture.mechanism".into(),
+                    message: format!(
+                        "the charge is flammable ({}) but its complete combustion raises the pressure by only {:.2e} of the fill in `{}`: the mechanism's thermo data are implausible",
+                        check.verdict(),
+                        aicc.pressure_ratio - 1.0,
+                        inputs.mixture.mechanism
+                    ),
+                });
+            }
+        }
+    }
 
     // Screening of the combustion modes.
     let flammable = if !burns {

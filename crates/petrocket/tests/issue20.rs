@@ -425,3 +425,30 @@ fn issue20_hash_paths_nan_and_messages() {
     );
     assert!(e.contains("mixture.equivalence_ratio"), "{e}");
 }
+
+/// Defect 4: a flammable charge that releases no heat (thermo data made implausible: the
+/// formation enthalpy of H2O moved to zero) is an error naming the mechanism, never a
+/// "no combustion" verdict.
+#[test]
+fn issue20_flammable_charge_without_heat_release_is_refused() {
+    let dir = scratch("issue20", "no-heat");
+    let yaml = std::fs::read_to_string(repo("crates/petrocket-chem/data/mechanisms/h2o2.yaml"))
+        .unwrap()
+        .replace("-3.02937267e+04", "0.0")
+        .replace("-3.00042971e+04", "0.0");
+    std::fs::write(dir.join("bad.yaml"), yaml).unwrap();
+    std::fs::write(
+        dir.join("run.toml"),
+        config("preset = \"2L\"", "H2:0.12,air:0.88", "1 atm", "")
+            .replace("[initial]", "mechanism = \"bad.yaml\"\n[initial]"),
+    )
+    .unwrap();
+    let o = run(&[
+        "run",
+        dir.join("run.toml").to_str().unwrap(),
+        "--out",
+        dir.join("out").to_str().unwrap(),
+    ]);
+    assert_exit(&o, 3, &["implausible"]);
+    assert!(!dir.join("out").join("summary.json").exists());
+}
