@@ -208,16 +208,25 @@ fn check_with(gas: &GasMixture, x: &[f64], kind: LimitKind, widen: f64) -> Resul
                 .to_string(),
         ),
     };
-    let (lower, loc) = (lower - widen, loc - widen);
+    // Widening (hot charges) never takes a limit below zero: the Burgess–Wheeler law
+    // extrapolated to 1500 K would give a lower limit of −12 % H2.
+    let (lower, loc) = ((lower - widen).max(0.0), (loc - widen).max(0.0));
     let upper = if ox > 0.0 {
         1.0 - loc / ox
     } else {
         f64::NEG_INFINITY
     };
     let upper = upper.max(0.0);
-    let inside = parts.h2 >= lower && parts.h2 <= upper;
-    // Negative outside, including when `upper < lower` (no range at all).
-    let margin = (parts.h2 - lower).min(upper - parts.h2);
+    // Without both H2 and O2 nothing burns, whatever the limits (issue #20: pure N2 at 1500 K
+    // was "inside the limits −11.6–0.0 %").
+    let pair = parts.h2 > 0.0 && parts.o2 > 0.0;
+    let inside = pair && parts.h2 >= lower && parts.h2 <= upper;
+    // Negative outside, including when `upper < lower` (no range at all) or nothing to burn.
+    let margin = if pair {
+        (parts.h2 - lower).min(upper - parts.h2)
+    } else {
+        -1.0
+    };
     Ok(LimitCheck {
         kind,
         inside,
@@ -357,5 +366,20 @@ mod tests {
         let mut bad = x(&gas, "H2:2,O2:1");
         bad[0] = f64::NAN;
         assert!(detonability(&gas, &bad).is_err());
+    }
+
+    #[test]
+    fn issue20_no_fuel_or_no_oxygen_is_never_inside_even_hot() {
+        let gas = GasMixture::load("h2o2").unwrap();
+        for comp in ["N2:1", "H2:1", "O2:1", "AR:1"] {
+            let x = gas.parse_mole_fractions("x", comp).unwrap();
+            for t in [298.15, 1500.0] {
+                let f = flammability_at(&gas, &x, t).unwrap();
+                assert!(
+                    !f.inside && f.margin < 0.0 && f.lower >= 0.0,
+                    "{comp} at {t} K"
+                );
+            }
+        }
     }
 }

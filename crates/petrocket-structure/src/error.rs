@@ -12,7 +12,7 @@ pub type Result<T, E = StructureError> = std::result::Result<T, E>;
 pub enum StructureError {
     /// An input quantity is non-finite or outside its allowed range,
     /// e.g. "wall thickness 0 m must be > 0 and < the mean radius 0.0525 m".
-    #[error("{quantity} {value} {unit} must be {requirement}")]
+    #[error("{quantity} {} {unit} must be {requirement}", fmt_num(*.value))]
     InvalidInput {
         /// What the value is (e.g. "wall thickness").
         quantity: &'static str,
@@ -142,7 +142,11 @@ pub enum StructureError {
 
     /// A meridian profile is geometrically invalid (rows are numbered from 1, the first data
     /// row after the header).
-    #[error("invalid bottle profile {origin}: row {row} (z = {z_m} m, r = {r_m} m): {message}")]
+    #[error(
+        "invalid bottle profile {origin}: row {row} (z = {} m, r = {} m): {message}",
+        fmt_num(*.z_m),
+        fmt_num(*.r_m)
+    )]
     InvalidProfile {
         /// Where the profile came from.
         origin: String,
@@ -170,6 +174,35 @@ pub enum StructureError {
         /// Radius of the element centre, m.
         r_m: f64,
         /// Details.
+        message: String,
+    },
+
+    /// An input exceeds a documented size limit (file size, rows, mesh size, time steps;
+    /// see [`crate::limits`]): refused before the memory or time is spent. Names the limit
+    /// and how to get below it. An input error, not a numerical failure.
+    #[error("{quantity}: {value} exceeds the limit of {limit}; {hint}")]
+    LimitExceeded {
+        /// What was too large (e.g. "mesh degrees of freedom").
+        quantity: String,
+        /// The requested size.
+        value: String,
+        /// The limit, with its unit.
+        limit: String,
+        /// How to reduce the input (or override the limit).
+        hint: String,
+    },
+
+    /// The solver ran out of memory or of index space (faer `OutOfMemory` or
+    /// `IndexOverflow`): the problem is too large for this machine. Not a numerical failure:
+    /// reduce the mesh (`--refine`, `--layers`).
+    #[error(
+        "{stage}: out of memory or index space ({message}); the problem is too large for this \
+         machine: reduce the mesh (--refine, --layers)"
+    )]
+    OutOfResources {
+        /// The stage ("sparse Cholesky factorisation", ...).
+        stage: &'static str,
+        /// What the solver reported.
         message: String,
     },
 
@@ -255,6 +288,56 @@ impl StructureError {
     /// failing external tool): the CLI maps it to its "numerical failure" exit code.
     pub fn is_numerical(&self) -> bool {
         matches!(self, StructureError::Numerical { .. })
+    }
+}
+
+/// Maps a faer sparse Cholesky error: `Numeric` (a non-positive pivot) is a numerical
+/// failure with `numeric_hint`; `Generic` (out of memory, index overflow) is
+/// [`StructureError::OutOfResources`], never a numerical failure.
+pub(crate) fn llt_error(
+    stage: &'static str,
+    e: faer::sparse::linalg::LltError,
+    numeric_hint: &str,
+) -> StructureError {
+    match e {
+        faer::sparse::linalg::LltError::Generic(g) => StructureError::OutOfResources {
+            stage,
+            message: format!("{g:?}"),
+        },
+        other => StructureError::Numerical {
+            stage,
+            message: format!("{other:?}: {numeric_hint}"),
+        },
+    }
+}
+
+/// Maps a faer sparse-matrix creation error: allocation or index overflow is
+/// [`StructureError::OutOfResources`]; an out-of-bounds index is an internal (numerical
+/// stage) failure.
+pub(crate) fn creation_error(
+    stage: &'static str,
+    e: faer::sparse::CreationError,
+) -> StructureError {
+    match e {
+        faer::sparse::CreationError::Generic(g) => StructureError::OutOfResources {
+            stage,
+            message: format!("{g:?}"),
+        },
+        other => StructureError::Numerical {
+            stage,
+            message: format!("{other:?}"),
+        },
+    }
+}
+
+/// A number for a message: plain (`0.0525`, `-1`) for ordinary magnitudes, exponent
+/// notation (`1e300`) for very large or small ones, so that an absurd input does not print
+/// 300 digits.
+pub(crate) fn fmt_num(v: f64) -> String {
+    if v == 0.0 || !v.is_finite() || (1e-4..1e7).contains(&v.abs()) {
+        v.to_string()
+    } else {
+        format!("{v:e}")
     }
 }
 
@@ -360,6 +443,26 @@ mod tests {
         );
         assert_eq!(closest("HDPE", names).as_deref(), Some("hdpe"));
         assert_eq!(closest("titanium", names), None);
+    }
+
+    #[test]
+    fn issue20_out_of_memory_is_not_a_numerical_failure() {
+        use faer::sparse::{linalg::LltError, CreationError, FaerError};
+        for g in [FaerError::OutOfMemory, FaerError::IndexOverflow] {
+            let e = llt_error("factorisation", LltError::Generic(g), "hint");
+            assert!(!e.is_numerical(), "{e}");
+            assert!(e.to_string().contains("--refine"), "{e}");
+            let e = creation_error("assembly", CreationError::Generic(g));
+            assert!(!e.is_numerical(), "{e}");
+        }
+        let e = llt_error(
+            "factorisation",
+            LltError::Numeric(
+                faer::linalg::cholesky::llt::factor::LltError::NonPositivePivot { index: 3 },
+            ),
+            "not positive definite",
+        );
+        assert!(e.is_numerical(), "{e}");
     }
 
     #[test]

@@ -75,6 +75,7 @@ mod error;
 pub mod failure;
 pub mod fem;
 pub mod geometry;
+pub mod limits;
 pub mod materials;
 pub mod thermal;
 

@@ -253,8 +253,7 @@ pub fn quantity(
     })?;
     // The bounds are documented values: accept them despite unit-conversion round-off
     // ("10 mL" is 1.0000000000000001e-5 m^3).
-    let tol = 1e-9;
-    if !(v.is_finite() && v >= range.0 * (1.0 - tol) && v <= range.1 * (1.0 + tol)) {
+    if !petrocket_structure::limits::within(v, range.0, range.1) {
         return Err(PipelineError::Value {
             field: field.into(),
             message: format!(

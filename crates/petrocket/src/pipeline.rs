@@ -243,7 +243,7 @@ fn resolve_bottle(
         None => None,
     };
     let canonical_preset = base.map(|b| b.name.to_string());
-    let base = base.map(|b| b.bottle.clone());
+    let base = base.map(|b| b.bottle);
     let len = |field: &str,
                q: &Option<petrocket_units::QuantityInput>,
                fallback: Option<f64>,
@@ -295,13 +295,16 @@ fn resolve_bottle(
             })
         }
     };
-    check_proportions(d, t, v, bore)?;
     let height = if c.outer_diameter.is_none() && c.volume.is_none() {
         base.as_ref().and_then(|b| b.height_m)
     } else {
         None
     };
-    let bottle = CylinderBottle::new(v, d, t, bore, height)?;
+    // CylinderBottle checks the proportions (thin wall, length over diameter, mouth inside).
+    let bottle = CylinderBottle::new(v, d, t, bore, height).map_err(|e| PipelineError::Value {
+        field: "bottle".into(),
+        message: format!("not a bottle the model covers: {e}"),
+    })?;
     let m = resolve_material(c, config_dir)?;
     if m.overrides_builtin {
         warnings.push(format!(
@@ -310,19 +313,11 @@ fn resolve_bottle(
             m.material.tensile_strength_pa.value / 1e6
         ));
     }
-    // The wall is at the charge's temperature: it must lie inside the material's data range
-    // as well as the charge's (config::T_INITIAL_RANGE); say which field is at fault.
-    let strength = m
-        .material
-        .strength_at(initial_t)
-        .map_err(|e| PipelineError::Value {
-            field: "initial.temperature".into(),
-            message: format!(
-                "{initial_t} K is allowed for the charge ({}-{} K) but not for the wall: {e}",
-                crate::config::T_INITIAL_RANGE.0,
-                crate::config::T_INITIAL_RANGE.1
-            ),
-        })?;
+    // The wall starts at the charge's temperature. Outside the material's data the strength
+    // is held at the coldest value below it (conservative: cold polymers are stronger) and is
+    // zero above it (a softened or molten wall holds nothing); either is announced.
+    let (strength, note) = m.material.strength_at_clamped(initial_t)?;
+    warnings.extend(note);
     let inputs = BottleInputs {
         preset: canonical_preset,
         outer_diameter_m: d,
@@ -347,51 +342,6 @@ pub const WALL_THICKNESS_RANGE_M: (f64, f64) = (1e-5, 0.05);
 pub const MOUTH_BORE_RANGE_M: (f64, f64) = (1e-3, 0.5);
 /// Allowed internal volume (m³): 10 mL to 1 m³.
 pub const VOLUME_RANGE_M3: (f64, f64) = (1e-5, 1.0);
-/// Largest body length over outer diameter accepted: real bottles are 2–5 (VALIDATION B5–B7);
-/// beyond 20 a "bottle" is a pipe, for which neither the screen nor the thin-wall cylinder with
-/// closed ends was set up.
-pub const MAX_LENGTH_TO_DIAMETER: f64 = 20.0;
-/// Largest wall thickness over outer diameter accepted: the thin-wall hoop stress σ = Δp·r/t
-/// is within ≈ 5 % of Lamé's thick-wall value up to t/D ≈ 0.05 (r/t ≥ 10, Timoshenko); we allow
-/// up to 0.1 and say so in the assumptions.
-pub const MAX_THICKNESS_TO_DIAMETER: f64 = 0.1;
-
-/// Sanity of the bottle's proportions: aspect ratio and wall thickness against the diameter.
-fn check_proportions(d: f64, t: f64, v: f64, bore: f64) -> Result<()> {
-    if t > MAX_THICKNESS_TO_DIAMETER * d {
-        return Err(PipelineError::Value {
-            field: "bottle.wall_thickness".into(),
-            message: format!(
-                "{:.4} m is {:.3} of the outer diameter {:.4} m; allowed up to {MAX_THICKNESS_TO_DIAMETER} (thin-wall model)",
-                t,
-                t / d,
-                d
-            ),
-        });
-    }
-    let r_in = 0.5 * d - t;
-    let length = v / (std::f64::consts::PI * r_in * r_in);
-    if length > MAX_LENGTH_TO_DIAMETER * d {
-        return Err(PipelineError::Value {
-            field: "bottle.volume".into(),
-            message: format!(
-                "{v} m^3 in a {d} m diameter gives a {length:.3} m long body, {:.1} diameters; allowed up to {MAX_LENGTH_TO_DIAMETER} (a bottle, not a pipe)",
-                length / d
-            ),
-        });
-    }
-    if bore > 2.0 * r_in {
-        return Err(PipelineError::Value {
-            field: "bottle.mouth_bore".into(),
-            message: format!(
-                "{bore} m is wider than the inner diameter {:.4} m",
-                2.0 * r_in
-            ),
-        });
-    }
-    Ok(())
-}
-
 fn resolve_mixture(c: &MixtureConfig, gas: &GasMixture) -> Result<Vec<f64>> {
     match (&c.composition, c.equivalence_ratio) {
         (Some(text), None) => Ok(gas.parse_mole_fractions("mixture.composition", text)?),
@@ -507,7 +457,10 @@ impl Wall {
         load: f64,
     ) -> Result<ModeResult> {
         let hoop = load * self.mean_radius / self.thickness;
-        let sf = if load > 0.0 {
+        let sf = if self.p_burst <= 0.0 {
+            // A wall without strength fails under any load, its own weight included.
+            Some(0.0)
+        } else if load > 0.0 {
             Some(finite("safety factor", self.p_burst / load, name)?)
         } else {
             None
@@ -639,9 +592,14 @@ pub fn run(config: &Config) -> Result<Assessment> {
     };
     let t_stage = stage_done("detonation screening", t_stage);
 
-    // Structure: quasi-static burst pressure of the sidewall.
+    // Structure: quasi-static burst pressure of the sidewall (zero for a wall that has lost its
+    // strength).
     let strength = inputs.bottle.wall_strength_Pa;
-    let p_burst = bottle.burst_pressure_pa(strength)?;
+    let p_burst = if strength > 0.0 {
+        bottle.burst_pressure_pa(strength)?
+    } else {
+        0.0
+    };
     let t_stage = stage_done("structure", t_stage);
     let wall = Wall {
         p_amb,
@@ -708,7 +666,7 @@ pub fn run(config: &Config) -> Result<Assessment> {
             screening::SIGMA_TAPER,
             screening::SIZE_TAPER
         ),
-        format!("wall: thin-wall cylinder hoop stress with gauge pressure and mean radius (t/D <= {MAX_THICKNESS_TO_DIAMETER}, L/D <= {MAX_LENGTH_TO_DIAMETER}); base, shoulder and neck not assessed"),
+        format!("wall: thin-wall cylinder hoop stress with gauge pressure and mean radius (t/D <= {}, L/D <= {}); base, shoulder and neck not assessed", petrocket_structure::bottle::MAX_THICKNESS_RATIO, petrocket_structure::bottle::MAX_ASPECT_RATIO),
         format!(
             "wall strength {:.0} MPa ({}{}) at {:.0} K; no strain-rate credit, no thermal softening, no sustained-load loss",
             strength / 1e6,

@@ -334,25 +334,43 @@ fn issue20_documented_limits_accepted_absurd_geometry_refused() {
     ));
     assert!((a.inputs.bottle.wall_thickness_m / 1e-5 - 1.0).abs() < 1e-12);
     assert!((a.inputs.bottle.volume_m3 / 1e-5 - 1.0).abs() < 1e-12);
+    // The documented charge temperatures 200 K and 1500 K are accepted: below the PET data the
+    // coldest strength is held, above it the wall has no strength (a burst), both announced.
+    let cold = assess(
+        &config("preset = \"2L\"", "H2:0.08,air:0.92", "1 atm", "").replace("\"25 degC\"", "200"),
+    );
+    assert!(cold.results.burst_pressure_gauge_Pa > 0.0);
+    assert!(
+        cold.warnings
+            .iter()
+            .any(|w| w.contains("below the strength data")),
+        "{:?}",
+        cold.warnings
+    );
+    let hot =
+        assess(&config("preset = \"2L\"", "N2:1", "1 atm", "").replace("\"25 degC\"", "1500"));
+    assert_eq!(hot.results.verdict, Verdict::Unsafe);
+    assert!(
+        hot.warnings.iter().any(|w| w.contains("lost its strength")),
+        "{:?}",
+        hot.warnings
+    );
     // A 10 mm x 12.7 km "bottle".
     let e = assess_err(&config(
-        "outer_diameter = \"10 mm\"\nwall_thickness = \"0.3 mm\"\nvolume = \"1 m^3\"",
+        "outer_diameter = \"10 mm\"\nwall_thickness = \"0.3 mm\"\nvolume = \"1 m^3\"\nmouth_bore = \"5 mm\"",
         "H2:0.05,air:0.95",
         "1 atm",
         "",
     ));
-    assert!(
-        e.contains("bottle.volume") && e.contains("not a pipe"),
-        "{e}"
-    );
+    assert!(e.contains("`bottle`") && e.contains("diameter"), "{e}");
     let e = assess_err(&config(
-        "outer_diameter = \"20 mm\"\nwall_thickness = \"5 mm\"\nvolume = \"10 mL\"",
+        "outer_diameter = \"20 mm\"\nwall_thickness = \"5 mm\"\nvolume = \"10 mL\"\nmouth_bore = \"5 mm\"",
         "H2:2,O2:1",
         "1 atm",
         "",
     ));
     assert!(
-        e.contains("bottle.wall_thickness") && e.contains("thin-wall"),
+        e.contains("`bottle`") && e.contains("wall thickness") && e.contains("thin-wall"),
         "{e}"
     );
 }

@@ -13,6 +13,31 @@ use serde::{Deserialize, Serialize};
 use crate::analytic::CylinderCheck;
 use crate::error::{closest, positive, Result, StructureError};
 
+/// Largest body length over outer diameter of a bottle, `L/D` with the equivalent body
+/// length `L = V/(π·r_i²)` (the length of a cylinder of the inner radius holding the
+/// volume). Real bottles are 2–5 (2 L: 2.2; a test tube ≈ 9); beyond 20 diameters the vessel is
+/// a tube, not a bottle: a flame accelerates along it (deflagration-to-detonation run-up
+/// distances of H2–O2 in smooth tubes are tens of diameters) and the pipeline's
+/// well-mixed-vessel model no longer applies.
+pub const MAX_ASPECT_RATIO: f64 = 20.0;
+/// Smallest `L/D` (see [`MAX_ASPECT_RATIO`]): 0.2. A sphere is 0.67, a squat jar ≈ 0.4;
+/// below 0.2 the "bottle" is a disc whose volume is inconsistent with its diameter (e.g.
+/// 10 mL in a 105 mm body would be 1.2 mm tall) and whose load is carried by its end plates,
+/// not by the hoop stress of the thin-wall check.
+pub const MIN_ASPECT_RATIO: f64 = 0.2;
+/// Largest wall thickness over outer diameter, 0.1 (`t/r_mean ≈ 0.22`): the limit of the
+/// thin-wall formulas of the check, whose peak hoop stress is then within ≈ 1.2 % of Lamé's
+/// (`(t/r)²/4`); real bottles are ≈ 0.003.
+pub const MAX_THICKNESS_RATIO: f64 = 0.1;
+/// Outer diameter range of a bottle, m: 1 mm … 2 m (as the profile radii,
+/// [`crate::geometry::MAX_PROFILE_RADIUS_M`]).
+pub const DIAMETER_RANGE_M: (f64, f64) = (1e-3, 2.0);
+/// Wall thickness range of a bottle, m: 10 µm … 50 mm (as the profile,
+/// [`crate::geometry::PROFILE_THICKNESS_RANGE_M`]).
+pub const THICKNESS_RANGE_M: (f64, f64) = (1e-5, 0.05);
+/// Volume range of a bottle, m³: 1 mL … 1 m³.
+pub const VOLUME_RANGE_M3: (f64, f64) = (1e-6, 1.0);
+
 /// A bottle idealised as a closed cylinder (SI units).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -52,7 +77,11 @@ impl CylinderBottle {
 
     /// Checks: all values finite and > 0; `t < D/3` (wall thinner than the mean radius);
     /// mouth bore < inner diameter; if a height is given, the volume fits in the enclosing
-    /// cylinder `π·r_inner²·h`.
+    /// cylinder `π·r_inner²·h`; the documented ranges [`DIAMETER_RANGE_M`],
+    /// [`THICKNESS_RANGE_M`], [`VOLUME_RANGE_M3`]; thin wall `t/D ≤` [`MAX_THICKNESS_RATIO`];
+    /// and a volume consistent with the diameter: the equivalent body length over the
+    /// diameter within [`MIN_ASPECT_RATIO`] … [`MAX_ASPECT_RATIO`] (a 10 mm × 12.7 km
+    /// "bottle" is refused). Bounds tolerate round-off ([`crate::limits::within`]).
     pub fn validate(&self) -> Result<()> {
         positive("volume", self.volume_m3, "m³")?;
         let d = positive("outer diameter", self.outer_diameter_m, "m")?;
@@ -76,6 +105,51 @@ impl CylinderBottle {
                 value: bore,
                 unit: "m",
                 requirement: format!("< the inner diameter {inner_d} m"),
+            });
+        }
+        use crate::limits::within;
+        let range = |quantity: &'static str, v: f64, unit: &'static str, (lo, hi): (f64, f64)| {
+            if within(v, lo, hi) {
+                Ok(())
+            } else {
+                Err(StructureError::InvalidInput {
+                    quantity,
+                    value: v,
+                    unit,
+                    requirement: format!("within {lo} … {hi} {unit} (a bottle)"),
+                })
+            }
+        };
+        range("outer diameter", d, "m", DIAMETER_RANGE_M)?;
+        range("wall thickness", t, "m", THICKNESS_RANGE_M)?;
+        range("volume", self.volume_m3, "m³", VOLUME_RANGE_M3)?;
+        if !within(t / d, 0.0, MAX_THICKNESS_RATIO) {
+            return Err(StructureError::InvalidInput {
+                quantity: "wall thickness",
+                value: t,
+                unit: "m",
+                requirement: format!(
+                    "≤ {MAX_THICKNESS_RATIO} × the outer diameter {d} m = {} m: the thin-wall \
+                     check is valid up to t/D = {MAX_THICKNESS_RATIO} (a bottle is ≈ 0.003)",
+                    MAX_THICKNESS_RATIO * d
+                ),
+            });
+        }
+        let body_length = self.volume_m3 / (std::f64::consts::PI * (inner_d / 2.0).powi(2));
+        let aspect = body_length / d;
+        if !within(aspect, MIN_ASPECT_RATIO, MAX_ASPECT_RATIO) {
+            return Err(StructureError::InvalidInput {
+                quantity: "volume",
+                value: self.volume_m3,
+                unit: "m³",
+                requirement: format!(
+                    "consistent with the outer diameter {d} m: this volume needs a body {body_length:.4e} m \
+                     long, {aspect:.3e} diameters; a bottle is {MIN_ASPECT_RATIO} … \
+                     {MAX_ASPECT_RATIO} diameters long (volume {:.4e} … {:.4e} m³ for this \
+                     diameter)",
+                    MIN_ASPECT_RATIO * d * std::f64::consts::PI * (inner_d / 2.0).powi(2),
+                    MAX_ASPECT_RATIO * d * std::f64::consts::PI * (inner_d / 2.0).powi(2)
+                ),
             });
         }
         if let Some(h) = self.height_m {

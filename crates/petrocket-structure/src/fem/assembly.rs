@@ -63,12 +63,8 @@ pub(crate) fn stiffness(
             }
         }
     }
-    SparseColMat::try_new_from_triplets(n_eq, n_eq, &triplets).map_err(|e| {
-        StructureError::Numerical {
-            stage: "sparse assembly",
-            message: format!("{e:?}"),
-        }
-    })
+    SparseColMat::try_new_from_triplets(n_eq, n_eq, &triplets)
+        .map_err(|e| crate::error::creation_error("sparse assembly", e))
 }
 
 /// Global load vector (all DOFs, N) for gauge pressure `p_gauge_pa`.

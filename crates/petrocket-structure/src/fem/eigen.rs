@@ -66,12 +66,13 @@ pub(crate) fn lowest(
         });
     }
     let a = combine(k, 1.0, m, -sigma)?;
-    let llt = a
-        .sp_cholesky(Side::Lower)
-        .map_err(|e| StructureError::Numerical {
-            stage: "shift-invert factorisation",
-            message: format!("{e:?}: K − σM is not positive definite (σ = {sigma:e})"),
-        })?;
+    let llt = a.sp_cholesky(Side::Lower).map_err(|e| {
+        crate::error::llt_error(
+            "shift-invert factorisation",
+            e,
+            &format!("K − σM is not positive definite (σ = {sigma:e})"),
+        )
+    })?;
     let mut steps = dim.min((2 * n + 20).max(40));
     let mut krylov = Krylov::new(m);
     loop {
@@ -90,7 +91,21 @@ pub(crate) fn lowest(
                 ),
             });
         }
-        steps = dim.min(steps + steps / 2);
+        let next = dim.min(steps + steps / 2);
+        // The Krylov basis is `next × dim` numbers: refuse rather than exhaust memory.
+        let basis_bytes = (next as f64) * (dim as f64) * 8.0;
+        if basis_bytes > super::MAX_MESH_MEMORY_BYTES as f64 {
+            return Err(StructureError::LimitExceeded {
+                quantity: "Lanczos basis memory".into(),
+                value: format!(
+                    "{:.1} GiB ({next} vectors × {dim} unknowns)",
+                    basis_bytes / 1073741824.0
+                ),
+                limit: format!("{} GiB", super::MAX_MESH_MEMORY_BYTES >> 30),
+                hint: "ask for fewer modes (--modes) or a coarser mesh (--refine, --layers)".into(),
+            });
+        }
+        steps = next;
     }
 }
 

@@ -10,6 +10,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::error::{positive, Result, StructureError};
+use crate::limits::{read_text_limited, truncate_token, MAX_INPUT_FILE_BYTES, MAX_QUOTED_CHARS};
 
 /// Pressure changes smaller than this fraction of the peak are ignored when the rise time
 /// of a history is measured.
@@ -67,10 +68,18 @@ impl PressureHistory {
             if !header {
                 let cols: Vec<&str> = l.split(',').map(str::trim).collect();
                 if cols != ["t_s", "p_Pa"] {
+                    // Quote only the first differing field (the file may not be a history).
+                    let bad = cols
+                        .iter()
+                        .zip(["t_s", "p_Pa"])
+                        .find(|(c, e)| *c != e)
+                        .map_or(cols[0], |(c, _)| *c);
                     return Err(err(
                         line,
                         format!(
-                            "header `{l}`: expected `t_s,p_Pa` (time in s, gauge pressure in Pa)"
+                            "header field `{}`: expected `t_s,p_Pa` (time in s, gauge pressure \
+                             in Pa)",
+                            truncate_token(bad, MAX_QUOTED_CHARS)
                         ),
                     ));
                 }
@@ -85,11 +94,12 @@ impl PressureHistory {
                 ));
             }
             let num = |s: &str, name: &str| -> Result<f64> {
+                let q = truncate_token(s, MAX_QUOTED_CHARS);
                 let v: f64 = s
                     .parse()
-                    .map_err(|_| err(line, format!("{name} `{s}` is not a number")))?;
+                    .map_err(|_| err(line, format!("{name} `{q}` is not a number")))?;
                 if !v.is_finite() {
-                    return Err(err(line, format!("{name} `{s}` is not finite")));
+                    return Err(err(line, format!("{name} `{q}` is not finite")));
                 }
                 Ok(v)
             };
@@ -133,12 +143,10 @@ impl PressureHistory {
         })
     }
 
-    /// Reads and parses a CSV file (see [`PressureHistory::from_csv`]).
+    /// Reads and parses a CSV file (see [`PressureHistory::from_csv`]) of at most
+    /// [`MAX_INPUT_FILE_BYTES`] (8 MiB, read through `Read::take`).
     pub fn load_csv(path: &Path) -> Result<Self> {
-        let text = std::fs::read_to_string(path).map_err(|source| StructureError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let text = read_text_limited(path, "pressure history CSV", MAX_INPUT_FILE_BYTES)?;
         Self::from_csv(&text, &path.display().to_string())
     }
 
@@ -197,6 +205,19 @@ impl PressureHistory {
     /// Largest pressure, Pa.
     pub fn peak_pa(&self) -> f64 {
         self.points.iter().fold(0.0, |m, p| m.max(p.1))
+    }
+
+    /// Duration of the load, s: the end of the last interval between points over which the
+    /// pressure changes by more than [`RISE_FRACTION`] of the peak (the rise time of a ramp,
+    /// the end of the last significant change of a table; 0 for a constant history). After
+    /// it the load is constant and the wall only rings down.
+    pub fn load_duration_s(&self) -> f64 {
+        let peak = self.peak_pa();
+        self.points
+            .windows(2)
+            .filter(|w| (w[1].1 - w[0].1).abs() > RISE_FRACTION * peak)
+            .map(|w| w[1].0)
+            .fold(0.0, f64::max)
     }
 
     /// Shortest interval between points over which the pressure changes by more than

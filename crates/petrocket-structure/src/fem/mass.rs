@@ -76,10 +76,8 @@ pub(crate) fn from_triplets(
     n: usize,
     triplets: &[Triplet<usize, usize, f64>],
 ) -> Result<SparseColMat<usize, f64>> {
-    SparseColMat::try_new_from_triplets(n, n, triplets).map_err(|e| StructureError::Numerical {
-        stage: "sparse assembly",
-        message: format!("{e:?}"),
-    })
+    SparseColMat::try_new_from_triplets(n, n, triplets)
+        .map_err(|e| crate::error::creation_error("sparse assembly", e))
 }
 
 /// `ca·A + cb·B` for two lower-triangle matrices of the same size.

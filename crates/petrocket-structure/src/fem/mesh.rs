@@ -46,6 +46,91 @@ pub(super) fn cax8_nodes(node: &dyn Fn(usize, usize) -> usize, j: usize, k: usiz
     ]
 }
 
+/// Most degrees of freedom (2 per node) of a mesh: 2 million. The default 2 L mesh has
+/// ≈ 6 600, `--refine 8` ≈ 330 000 (2.5 s and 0.5 GB for a static solve).
+pub const MAX_MESH_DOFS: u64 = 2_000_000;
+
+/// Largest estimated memory of a static solve, bytes (4 GiB), see [`MeshEstimate`].
+pub const MAX_MESH_MEMORY_BYTES: u64 = 4 << 30;
+
+/// Largest mesh layers through the wall and refinement factor ([`MeshOptions::layers`],
+/// [`MeshOptions::refine`]); the product is further bounded by [`MAX_MESH_DOFS`] and
+/// [`MAX_MESH_MEMORY_BYTES`].
+pub const MAX_MESH_FACTOR: usize = 64;
+
+/// Size of a mesh estimated from the profile and the options before anything is allocated
+/// ([`Mesh::estimate`]); [`Mesh::new`] refuses a mesh above [`MAX_MESH_DOFS`] or
+/// [`MAX_MESH_MEMORY_BYTES`]. Counts are saturating (a absurd request stays representable).
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct MeshEstimate {
+    /// Elements along the meridian.
+    pub elements_along: u64,
+    /// Element layers through the wall (`layers·refine`).
+    pub layers: u64,
+    /// Elements (wall plus cap plate).
+    pub elements: u64,
+    /// Nodes (wall plus cap plate).
+    pub nodes: u64,
+    /// Degrees of freedom, 2 per node.
+    pub dofs: u64,
+    /// Estimated peak memory of a static solve, bytes: `dofs·(1500 + 32·n_q)` with `n_q`
+    /// the nodes through the thickness (calibrated on the 2 L preset at `--refine` 1–8,
+    /// measured 1.1–1.5 kB per DOF, which the formula exceeds by ≈ 20–40 %: the sparse
+    /// Cholesky factor of a strip grows with its width).
+    pub memory_bytes: u64,
+}
+
+impl MeshEstimate {
+    /// Estimated peak memory of a transient analysis, bytes: the static estimate × 2.5
+    /// (stiffness, mass, two factorisations) plus the 4 KiB stress-recovery operator per
+    /// element (measured ≈ 2.3× the static solve on the 2 L preset).
+    pub fn transient_memory_bytes(&self) -> u64 {
+        (self.memory_bytes as f64 * 2.5 + self.elements as f64 * 4096.0) as u64
+    }
+
+    /// An error naming the limit when the mesh has more than [`MAX_MESH_DOFS`] DOFs or
+    /// needs more than `max_memory_bytes` (`memory_bytes` is the estimate to compare).
+    pub fn check_limits(&self, memory_bytes: u64, max_memory_bytes: u64) -> Result<()> {
+        let hint = format!(
+            "the mesh would have {} elements ({} along the meridian × {} layers) and {} nodes; \
+             reduce --refine or --layers (the default mesh is converged to < 0.5 %)",
+            self.elements, self.elements_along, self.layers, self.nodes
+        );
+        if self.dofs > MAX_MESH_DOFS {
+            return Err(StructureError::LimitExceeded {
+                quantity: "mesh degrees of freedom".into(),
+                value: self.dofs.to_string(),
+                limit: format!("{MAX_MESH_DOFS} DOFs"),
+                hint,
+            });
+        }
+        if memory_bytes > max_memory_bytes {
+            return Err(StructureError::LimitExceeded {
+                quantity: "estimated solver memory".into(),
+                value: format!("{:.1} GiB", memory_bytes as f64 / (1u64 << 30) as f64),
+                limit: format!("{:.1} GiB", max_memory_bytes as f64 / (1u64 << 30) as f64),
+                hint,
+            });
+        }
+        Ok(())
+    }
+}
+
+/// Elements along one span of the meshing meridian (the rule of the module docs), as a
+/// float so that an absurd request cannot overflow.
+fn span_elements(a_r: f64, b_r: f64, a_t: f64, b_t: f64, len: f64, options: &MeshOptions) -> f64 {
+    let r_mean = 0.5 * (a_r + b_r);
+    let t_mean = 0.5 * (a_t + b_t);
+    let h = ((r_mean.max(4.0 * t_mean) * t_mean).sqrt() / options.elements_per_bending_length)
+        .min(options.max_element_length_m);
+    (len / h).ceil().max(1.0) * options.refine as f64
+}
+
+/// Bytes per DOF of the estimate: see [`MeshEstimate::memory_bytes`].
+fn memory_estimate(dofs: f64, nq: f64) -> f64 {
+    dofs * (1500.0 + 32.0 * nq)
+}
+
 /// Mesh density and refinement.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
 pub struct MeshOptions {
@@ -96,12 +181,15 @@ impl MeshOptions {
             ("mesh layers", self.layers),
             ("mesh refinement factor", self.refine),
         ] {
-            if v == 0 || v > 64 {
+            if v == 0 || v > MAX_MESH_FACTOR {
                 return Err(StructureError::InvalidInput {
                     quantity: q,
                     value: v as f64,
                     unit: "",
-                    requirement: "an integer from 1 to 64".into(),
+                    requirement: format!(
+                        "an integer from 1 to {MAX_MESH_FACTOR} (and a mesh of at most \
+                         {MAX_MESH_DOFS} DOFs)"
+                    ),
                 });
             }
         }
@@ -161,12 +249,84 @@ pub struct Mesh {
 }
 
 impl Mesh {
+    /// The size of the mesh [`Mesh::new`] would build, computed from the profile in time
+    /// linear in its rows, without allocating the mesh.
+    pub fn estimate(profile: &Profile, options: &MeshOptions) -> Result<MeshEstimate> {
+        options.validate()?;
+        let prof = profile.for_meshing();
+        Ok(Self::estimate_meridian(
+            &prof,
+            &Meridian::new(&prof),
+            options,
+        ))
+    }
+
+    fn estimate_meridian(prof: &Profile, mer: &Meridian, options: &MeshOptions) -> MeshEstimate {
+        let along: f64 = (0..mer.spans())
+            .map(|i| {
+                let (a, b) = mer.span_rows(i);
+                span_elements(a.r_m, b.r_m, a.t_m, b.t_m, mer.span_length(i), options)
+            })
+            .sum();
+        let layers = (options.layers * options.refine) as f64;
+        let wall_nq = 2.0 * layers + 1.0;
+        let mut nodes = (2.0 * along + 1.0) * wall_nq - along * layers;
+        let mut elements = along * layers;
+        let mut nq = wall_nq;
+        if let (Closure::FlatPlate { thickness_m }, false) = (options.closure, prof.is_closed_top())
+        {
+            // As `add_plate`, with the top row's mid-surface radius for the inner radius
+            // (an upper bound).
+            let r_i = prof.rows().last().map_or(0.0, |r| r.r_m);
+            let h = (0.5 * thickness_m).max(r_i / 400.0);
+            let n_in = (r_i / h).ceil().clamp(8.0, 400.0) * options.refine as f64;
+            let lp = (2 * options.layers * options.refine) as f64;
+            let n_lev = 2.0 * lp + 1.0;
+            let n_rad = 2.0 * n_in + wall_nq;
+            nodes += n_rad * n_lev - (n_rad / 2.0) * lp;
+            elements += ((n_rad - 1.0) / 2.0).floor() * lp;
+            nq = nq.max(n_lev);
+        }
+        let dofs = 2.0 * nodes;
+        MeshEstimate {
+            elements_along: along as u64,
+            layers: layers as u64,
+            elements: elements as u64,
+            nodes: nodes as u64,
+            dofs: dofs as u64,
+            memory_bytes: memory_estimate(dofs, nq) as u64,
+        }
+    }
+
+    /// The size estimate ([`MeshEstimate`]) of this mesh, with its actual counts.
+    pub fn size_estimate(&self) -> MeshEstimate {
+        let dofs = self.dofs() as f64;
+        let nq = self
+            .plate
+            .as_ref()
+            .map_or(0, |_| 4 * self.options.layers * self.options.refine)
+            .max(2 * self.layers) as f64
+            + 1.0;
+        MeshEstimate {
+            elements_along: self.elements_along as u64,
+            layers: self.layers as u64,
+            elements: self.elements.len() as u64,
+            nodes: self.nodes.len() as u64,
+            dofs: dofs as u64,
+            memory_bytes: memory_estimate(dofs, nq) as u64,
+        }
+    }
+
     /// Builds the mesh of `profile` (thickness steps become short tapers, see
-    /// [`Profile`]'s docs).
+    /// [`Profile`]'s docs). A mesh above [`MAX_MESH_DOFS`] or [`MAX_MESH_MEMORY_BYTES`]
+    /// ([`Mesh::estimate`]) is refused before it is allocated
+    /// ([`StructureError::LimitExceeded`]).
     pub fn new(profile: &Profile, options: &MeshOptions) -> Result<Mesh> {
         options.validate()?;
         let prof = profile.for_meshing();
         let mer = Meridian::new(&prof);
+        let estimate = Self::estimate_meridian(&prof, &mer, options);
+        estimate.check_limits(estimate.memory_bytes, MAX_MESH_MEMORY_BYTES)?;
         let layers = options.layers * options.refine;
         let closed_top = prof.is_closed_top();
 
@@ -176,19 +336,17 @@ impl Mesh {
         let mut s_acc = 0.0;
         // Material region of every element along the meridian (index into `region_names`).
         let region_names = profile.material_names();
-        let mut region_along: Vec<Option<usize>> = Vec::new();
+        let mut region_along: Vec<Option<usize>> =
+            Vec::with_capacity(estimate.elements_along as usize);
+        half.reserve(2 * estimate.elements_along as usize + 1);
+        let mut cursor = 0;
         for i in 0..mer.spans() {
             let (a, b) = mer.span_rows(i);
             let len = mer.span_length(i);
-            let r_mean = 0.5 * (a.r_m + b.r_m);
-            let t_mean = 0.5 * (a.t_m + b.t_m);
-            let h = ((r_mean.max(4.0 * t_mean) * t_mean).sqrt()
-                / options.elements_per_bending_length)
-                .min(options.max_element_length_m);
-            let n_el = ((len / h).ceil() as usize).max(1) * options.refine;
+            let n_el = span_elements(a.r_m, b.r_m, a.t_m, b.t_m, len, options) as usize;
             let mid = [0.5 * (a.r_m + b.r_m), 0.5 * (a.z_m + b.z_m)];
             let region = profile
-                .material_near(mid)
+                .material_near(mid, &mut cursor)
                 .and_then(|m| region_names.iter().position(|n| n == m));
             region_along.extend(std::iter::repeat_n(region, n_el));
             for k in 0..2 * n_el {

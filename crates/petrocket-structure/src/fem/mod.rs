@@ -85,7 +85,9 @@ use serde::Serialize;
 
 pub use eigen::RESIDUAL_TOLERANCE;
 pub use load::{FrontOrigin, PressureHistory, PressureLoad, TravellingFront};
-pub use mesh::{Mesh, MeshOptions};
+pub use mesh::{
+    Mesh, MeshEstimate, MeshOptions, MAX_MESH_DOFS, MAX_MESH_FACTOR, MAX_MESH_MEMORY_BYTES,
+};
 pub use modal::{solve_modal, ModalSolution, Mode, RigidBodyMode};
 pub use plate::{Closure, PlateMesh, PlatePoint, PlateResult};
 pub use stress::{
@@ -94,8 +96,10 @@ pub use stress::{
 };
 pub use support::{breathing_omega, Support};
 pub use transient::{
-    solve_transient, solve_transient_observed, RayleighDamping, TimedPeak, TransientOptions,
-    TransientSolution, DEFAULT_DAMPING_RATIO,
+    solve_transient, solve_transient_controlled, solve_transient_observed, useful_duration_s,
+    RayleighDamping, TimedPeak, TransientControl, TransientOptions, TransientProgress,
+    TransientSolution, DEFAULT_DAMPING_RATIO, DEFAULT_MAX_STEPS, MAX_STEPS,
+    USEFUL_DURATION_PERIODS,
 };
 
 use crate::error::{gauge_pressure, positive, Result, StructureError};

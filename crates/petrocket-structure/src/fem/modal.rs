@@ -148,6 +148,14 @@ pub fn solve_modal(
             requirement: "an integer from 1 to 200".into(),
         });
     }
+    {
+        // Memory: matrices and factor as a transient's, plus the first Lanczos basis.
+        let dofs = mesh.dofs() as f64;
+        let basis = ((2 * n_modes + 20).max(40) as f64) * dofs * 8.0;
+        let est = mesh.size_estimate();
+        let need = (est.memory_bytes as f64 * 2.0 + basis) as u64;
+        est.check_limits(need, super::MAX_MESH_MEMORY_BYTES)?;
+    }
     let (d, rho) = super::element_elasticity(&mesh, material)?;
     let (eq, n_eq) = equation_numbers(&mesh, Some(support))?;
     let k = assembly::stiffness(&mesh, &d, &eq, n_eq)?;

@@ -49,8 +49,72 @@ use crate::error::{Result, StructureError};
 /// `exp(−ζπ/√(1 − ζ²))` of the static value, so the step DLF drops from 2 to 1.94 at 0.02.
 pub const DEFAULT_DAMPING_RATIO: f64 = 0.02;
 
-/// Most time steps a transient analysis may take.
+/// Most time steps a transient analysis may take, even with
+/// [`TransientControl::allow_long`].
 pub const MAX_STEPS: usize = 2_000_000;
+
+/// Most time steps a transient analysis takes without [`TransientControl::allow_long`]
+/// (200 000: ≈ 15 min on the default 2 L mesh; the response of a bottle to a pressure
+/// rise lasts a few ms, 1 000–10 000 steps).
+pub const DEFAULT_MAX_STEPS: usize = 200_000;
+
+/// Multiple of the slowest period of the wall that may follow the end of the load
+/// ([`useful_duration_s`]) without [`TransientControl::allow_long`]: 100 periods, by which
+/// a mode with the default 2 % damping at the breathing frequency has decayed to
+/// `exp(−2π·0.02·100) ≈ 4e-6` of its amplitude, and even the least-damped (lowest) mode of
+/// a bottle has passed its peak response.
+pub const USEFUL_DURATION_PERIODS: f64 = 100.0;
+
+/// Longest physically useful transient for `load` on `mesh`, s: the load's duration
+/// ([`PressureHistory::load_duration_s`](super::load::PressureHistory::load_duration_s);
+/// plus the front's transit there and back for a travelling front) plus
+/// [`USEFUL_DURATION_PERIODS`] × the slowest period of the wall, estimated as the larger of
+/// the breathing period `2π/ω_b` (VALIDATION S1) and the quarter-wave axial period
+/// `4·L/c` of the meridian length `L` with the bar speed `c = √(E/ρ)` (a bottle held by its
+/// neck; the free bottle's lowest axial mode is twice as fast). The peak stress and the DLF
+/// occur within a few periods after the load is complete; a longer run only records the
+/// decay.
+pub fn useful_duration_s(
+    mesh: &Mesh,
+    material: &ElasticMaterial,
+    load: &PressureLoad,
+) -> Result<f64> {
+    let omega_b = breathing_omega(max_radius(mesh), material)?;
+    let length = mesh.station_s.last().copied().unwrap_or(0.0);
+    let bar_speed = (material.youngs_modulus_pa / material.density_kg_m3).sqrt();
+    let slowest = (2.0 * std::f64::consts::PI / omega_b).max(4.0 * length / bar_speed);
+    let mut t_load = load.history().load_duration_s();
+    if let PressureLoad::Front(fr) = load {
+        t_load += 2.0 * length / fr.speed_m_s;
+    }
+    Ok(t_load + USEFUL_DURATION_PERIODS * slowest)
+}
+
+/// How far a transient analysis may go and who is told of its progress
+/// ([`solve_transient_controlled`]).
+#[derive(Default)]
+pub struct TransientControl<'a> {
+    /// Allow a duration beyond [`useful_duration_s`] and up to [`MAX_STEPS`] steps instead
+    /// of [`DEFAULT_MAX_STEPS`] (the CLI's `--allow-long`).
+    pub allow_long: bool,
+    /// Called after every time step (and once before the first) with the progress; the
+    /// caller decides how often to show it (the CLI prints a line on stderr every few
+    /// seconds for runs longer than about a second).
+    pub progress: Option<&'a mut dyn FnMut(&TransientProgress)>,
+}
+
+/// Progress of a transient analysis, for [`TransientControl::progress`].
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct TransientProgress {
+    /// Steps done.
+    pub step: usize,
+    /// Steps in total.
+    pub steps: usize,
+    /// Simulated time reached, s.
+    pub time_s: f64,
+    /// Simulated time at the end, s.
+    pub duration_s: f64,
+}
 
 /// Rayleigh damping `C = α·M + β·K`; the damping ratio of a mode of angular frequency `ω` is
 /// `ζ(ω) = α/(2ω) + β·ω/2`.
@@ -372,10 +436,7 @@ fn factor(
     stage: &'static str,
 ) -> Result<faer::sparse::linalg::solvers::Llt<usize, f64>> {
     a.sp_cholesky(faer::Side::Lower)
-        .map_err(|e| StructureError::Numerical {
-            stage,
-            message: format!("{e:?}: the matrix is not positive definite"),
-        })
+        .map_err(|e| crate::error::llt_error(stage, e, "the matrix is not positive definite"))
 }
 
 fn solve(
@@ -403,11 +464,39 @@ pub fn solve_transient(
 /// As [`solve_transient`], calling `observer(t, meridian)` with the full stress state along
 /// the meridian at `t = 0` and after every time step (e.g. for a safety factor over the wall
 /// and over time); an error from the observer stops the analysis and is returned.
+///
+/// The default limits of [`TransientControl`] apply: a duration beyond
+/// [`useful_duration_s`] or more than [`DEFAULT_MAX_STEPS`] steps is refused
+/// ([`StructureError::LimitExceeded`]); [`solve_transient_controlled`] can lift them.
 pub fn solve_transient_observed(
     mesh: &Mesh,
     material: &ElasticMaterial,
     load: &PressureLoad,
     options: &TransientOptions,
+    observer: &mut dyn FnMut(f64, &[stress::MeridianPoint]) -> Result<()>,
+) -> Result<TransientSolution> {
+    solve_transient_controlled(
+        mesh,
+        material,
+        load,
+        options,
+        &mut TransientControl::default(),
+        observer,
+    )
+}
+
+/// As [`solve_transient_observed`], with the limits and the progress callback of
+/// `control`. Refused before any work ([`StructureError::LimitExceeded`], an input error):
+/// a duration beyond [`useful_duration_s`] or more than [`DEFAULT_MAX_STEPS`] steps unless
+/// [`TransientControl::allow_long`]; more than [`MAX_STEPS`] steps always; an estimated
+/// memory ([`MeshEstimate::transient_memory_bytes`](super::MeshEstimate)) above
+/// [`MAX_MESH_MEMORY_BYTES`](super::MAX_MESH_MEMORY_BYTES).
+pub fn solve_transient_controlled(
+    mesh: &Mesh,
+    material: &ElasticMaterial,
+    load: &PressureLoad,
+    options: &TransientOptions,
+    control: &mut TransientControl<'_>,
     observer: &mut dyn FnMut(f64, &[stress::MeridianPoint]) -> Result<()>,
 ) -> Result<TransientSolution> {
     let duration = crate::error::positive("duration", options.duration_s, "s")?;
@@ -440,15 +529,44 @@ pub fn solve_transient_observed(
         None => (t_hi / 20.0).min((t_rise / 4.0).max(t_hi / 100.0)),
     };
     let steps_f = (duration / dt0).ceil();
-    if steps_f > MAX_STEPS as f64 {
-        return Err(StructureError::InvalidInput {
-            quantity: "time step",
-            value: dt0,
-            unit: "s",
-            requirement: format!(
-                "such that duration / step ≤ {MAX_STEPS} steps (duration {duration} s)"
+    let useful = useful_duration_s(mesh, material, load)?;
+    if !control.allow_long && duration > useful * (1.0 + crate::limits::RANGE_TOLERANCE) {
+        return Err(StructureError::LimitExceeded {
+            quantity: "transient duration".into(),
+            value: format!("{duration} s ({steps_f} steps of {dt0:.3e} s)"),
+            limit: format!(
+                "{useful:.4e} s, the load duration plus {USEFUL_DURATION_PERIODS} periods of the \
+                 slowest wall mode (after that the response only decays)"
             ),
+            hint: "shorten --duration, or pass --allow-long (library: \
+                   TransientControl::allow_long) to run it anyway"
+                .into(),
         });
+    }
+    let cap = if control.allow_long {
+        MAX_STEPS
+    } else {
+        DEFAULT_MAX_STEPS
+    };
+    if steps_f > cap as f64 {
+        return Err(StructureError::LimitExceeded {
+            quantity: "transient time steps".into(),
+            value: format!("{steps_f} (duration {duration} s / step {dt0:.3e} s)"),
+            limit: format!("{cap} steps"),
+            hint: if control.allow_long {
+                "shorten --duration or lengthen --time-step".into()
+            } else {
+                format!(
+                    "shorten --duration or lengthen --time-step, or pass --allow-long for up to \
+                     {MAX_STEPS} steps"
+                )
+            },
+        });
+    }
+    // Memory: the same estimate as the static mesh check, for the transient's matrices.
+    {
+        let est = mesh.size_estimate();
+        est.check_limits(est.transient_memory_bytes(), super::MAX_MESH_MEMORY_BYTES)?;
     }
     let steps = (steps_f as usize).max(1);
     let dt = duration / steps as f64;
@@ -579,6 +697,17 @@ pub fn solve_transient_observed(
         Ok(())
     };
     record(0.0, &u)?;
+    let mut report = |step: usize, t: f64| {
+        if let Some(p) = control.progress.as_mut() {
+            p(&TransientProgress {
+                step,
+                steps,
+                time_s: t,
+                duration_s: duration,
+            });
+        }
+    };
+    report(0, 0.0);
     for step in 1..=steps {
         let t = step as f64 * dt;
         loads.assemble(load, t, &mut f);
@@ -608,6 +737,7 @@ pub fn solve_transient_observed(
             });
         }
         record(t, &u)?;
+        report(step, t);
     }
     Ok(TransientSolution {
         time_step_s: dt,

@@ -5,19 +5,22 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use super::{Profile, ProfileRow, CSV_HEADER};
+use super::{Profile, ProfileRow, CSV_HEADER, MAX_PROFILE_ROWS};
 use crate::error::{Result, StructureError};
+use crate::limits::{read_text_limited, truncate_token, MAX_INPUT_FILE_BYTES, MAX_QUOTED_CHARS};
 
 impl Profile {
     /// Parses a profile CSV (see the module docs of [`crate::geometry`]). `origin` names the
-    /// source in error messages. Errors name the line, the field and the value.
+    /// source in error messages. Errors name the line, the field and the value — only the
+    /// offending field, truncated to 40 characters, never the whole line (the file may not
+    /// be a profile at all). At most [`MAX_PROFILE_ROWS`] data rows.
     pub fn from_csv_str(text: &str, origin: &str) -> Result<Profile> {
         let err = |line: usize, field: Option<&str>, value: Option<&str>, message: String| {
             StructureError::ProfileCsv {
                 origin: origin.to_string(),
                 line,
                 field: field.map(str::to_string),
-                value: value.map(str::to_string),
+                value: value.map(|v| truncate_token(v, MAX_QUOTED_CHARS)),
                 message,
             }
         };
@@ -46,7 +49,19 @@ impl Profile {
                         "the header must be exactly `z_m,r_m,t_m` (SI units: m), optionally \
                          followed by `,material`"
                     };
-                    return Err(err(line_no, None, Some(line), hint.to_string()));
+                    // Quote only the first field that differs from the header, and of it
+                    // only the leading name-like characters (the file may be anything).
+                    let expected = ["z_m", "r_m", "t_m", "material"];
+                    let bad = fields
+                        .iter()
+                        .zip(expected)
+                        .find(|(f, e)| *f != e)
+                        .map_or(fields[0], |(f, _)| *f);
+                    let name_like = bad
+                        .char_indices()
+                        .find(|(_, c)| !(c.is_ascii_alphanumeric() || "_-.+ ".contains(*c)))
+                        .map_or(bad.to_string(), |(i, _)| format!("{}…", &bad[..i]));
+                    return Err(err(line_no, None, Some(&name_like), hint.to_string()));
                 }
                 header_seen = true;
                 continue;
@@ -56,7 +71,7 @@ impl Profile {
                 return Err(err(
                     line_no,
                     None,
-                    Some(line),
+                    None,
                     if with_material {
                         format!(
                             "expected 3 or 4 fields (z_m,r_m,t_m[,material]), found {}",
@@ -66,6 +81,15 @@ impl Profile {
                         format!("expected 3 fields (z_m,r_m,t_m), found {}", fields.len())
                     },
                 ));
+            }
+            if rows.len() >= MAX_PROFILE_ROWS {
+                return Err(StructureError::LimitExceeded {
+                    quantity: format!("bottle profile {origin}, line {line_no}: rows"),
+                    value: format!("more than {MAX_PROFILE_ROWS}"),
+                    limit: format!("{MAX_PROFILE_ROWS} rows"),
+                    hint: "thin the profile (a smooth bottle needs a few hundred rows at most)"
+                        .into(),
+                });
             }
             if with_material {
                 materials.push(fields.get(3).map(|m| m.to_string()));
@@ -120,13 +144,12 @@ impl Profile {
         Profile::with_lines(rows, origin.to_string(), Some(&lines))?.with_materials(materials)
     }
 
-    /// Reads and validates a profile CSV file.
+    /// Reads and validates a profile CSV file of at most
+    /// [`MAX_INPUT_FILE_BYTES`] (8 MiB; read through
+    /// `Read::take`, so `/dev/zero` or an endless FIFO stops at the limit).
     pub fn load_csv(path: impl AsRef<Path>) -> Result<Profile> {
         let path = path.as_ref();
-        let text = std::fs::read_to_string(path).map_err(|source| StructureError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let text = read_text_limited(path, "profile CSV", MAX_INPUT_FILE_BYTES)?;
         Self::from_csv_str(&text, &path.display().to_string())
     }
 

@@ -35,7 +35,7 @@ pub use meridian::CORNER_TURN_DEG;
 
 use serde::Serialize;
 
-use crate::error::{Result, StructureError};
+use crate::error::{fmt_num, Result, StructureError};
 
 pub use presets::{
     capsule_profile, preset_profile, preset_shape, preset_shapes, PresetShape, AMORPHOUS_BASE_DEG,
@@ -61,6 +61,22 @@ pub const WARN_POLE_ANGLE_DEG: f64 = 10.0;
 /// Ratio `t/R_c` (thickness to local meridian curvature radius) above which a row gets a
 /// warning: thin-shell reasoning no longer holds and the wall offset may fold.
 pub const WARN_THICKNESS_CURVATURE_RATIO: f64 = 0.5;
+
+/// Most rows a profile may have (a preset has ≈ 60; 100 000 rows sample a 2 m meridian every
+/// 20 µm). Checked before any geometry is computed.
+pub const MAX_PROFILE_ROWS: usize = 100_000;
+/// Largest mid-surface radius of a profile row, m (2 m: a vessel, not a bottle, beyond it;
+/// the mesh of a larger one would not fit in memory at bottle wall thicknesses).
+pub const MAX_PROFILE_RADIUS_M: f64 = 2.0;
+/// Largest `|z|` of a profile row and largest axial extent, m (2 m, as the radius).
+pub const MAX_PROFILE_HEIGHT_M: f64 = 2.0;
+/// Smallest largest-radius of a profile, m (1 mm: a smaller "bottle" is below the size at
+/// which a continuum wall model and the flame/detonation models of the pipeline apply).
+pub const MIN_PROFILE_RADIUS_M: f64 = 1e-3;
+/// Range of the wall thickness of a profile row, m: 10 µm (thinner than any blow-moulded
+/// wall, 0.2–0.4 mm; below it the wall is a film) … 50 mm (thick-walled test vessels; the
+/// FEM handles thick walls, but a thicker wall is not a bottle).
+pub const PROFILE_THICKNESS_RANGE_M: (f64, f64) = (1e-5, 0.05);
 
 /// One row of a profile: a point of the mid-surface meridian and the wall thickness there.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -157,6 +173,14 @@ impl Profile {
 
     fn validate(&mut self, lines: Option<&[usize]>) -> Result<()> {
         let n = self.rows.len();
+        if n > MAX_PROFILE_ROWS {
+            return Err(StructureError::LimitExceeded {
+                quantity: format!("bottle profile {}: rows", self.origin),
+                value: n.to_string(),
+                limit: format!("{MAX_PROFILE_ROWS} rows"),
+                hint: "thin the profile (a smooth bottle needs a few hundred rows at most)".into(),
+            });
+        }
         if n < 2 {
             return Err(StructureError::InvalidProfile {
                 origin: self.origin.clone(),
@@ -182,6 +206,73 @@ impl Profile {
                     lines,
                     i,
                     format!("wall thickness t = {} m must be > 0", row.t_m),
+                ));
+            }
+            let (t_lo, t_hi) = PROFILE_THICKNESS_RANGE_M;
+            if !crate::limits::within(row.t_m, t_lo, t_hi) {
+                return Err(self.err(
+                    lines,
+                    i,
+                    format!(
+                        "wall thickness t = {} m is outside {t_lo} … {t_hi} m (10 µm … 50 mm: \
+                         a bottle wall; SI units, metres)",
+                        fmt_num(row.t_m)
+                    ),
+                ));
+            }
+            if !crate::limits::within(row.r_m, 0.0, MAX_PROFILE_RADIUS_M) {
+                return Err(self.err(
+                    lines,
+                    i,
+                    format!(
+                        "radius r = {} m is larger than {MAX_PROFILE_RADIUS_M} m (a bottle; SI \
+                         units, metres)",
+                        fmt_num(row.r_m)
+                    ),
+                ));
+            }
+            if !crate::limits::within(row.z_m.abs(), 0.0, MAX_PROFILE_HEIGHT_M) {
+                return Err(self.err(
+                    lines,
+                    i,
+                    format!(
+                        "axial coordinate z = {} m is outside ±{MAX_PROFILE_HEIGHT_M} m (a bottle; \
+                         SI units, metres)",
+                        fmt_num(row.z_m)
+                    ),
+                ));
+            }
+        }
+        {
+            let (mut zmin, mut zmax, mut rmax, mut i_rmax) =
+                (f64::INFINITY, f64::NEG_INFINITY, 0.0f64, 0);
+            for (i, r) in self.rows.iter().enumerate() {
+                zmin = zmin.min(r.z_m);
+                zmax = zmax.max(r.z_m);
+                if r.r_m > rmax {
+                    (rmax, i_rmax) = (r.r_m, i);
+                }
+            }
+            if !crate::limits::within(rmax, MIN_PROFILE_RADIUS_M, f64::INFINITY) {
+                return Err(self.err(
+                    lines,
+                    i_rmax,
+                    format!(
+                        "the largest radius {} m is below {MIN_PROFILE_RADIUS_M} m (1 mm): not \
+                         a bottle (SI units, metres)",
+                        fmt_num(rmax)
+                    ),
+                ));
+            }
+            if !crate::limits::within(zmax - zmin, 0.0, MAX_PROFILE_HEIGHT_M) {
+                return Err(self.err(
+                    lines,
+                    n - 1,
+                    format!(
+                        "the profile spans {} m along the axis, more than {MAX_PROFILE_HEIGHT_M} m \
+                         (a bottle; SI units, metres)",
+                        fmt_num(zmax - zmin)
+                    ),
                 ));
             }
         }
@@ -263,28 +354,28 @@ impl Profile {
                 ));
             }
         }
-        // Self-intersection of the mid-surface (non-adjacent segments).
-        for (a, &(ia, _)) in segs.iter().enumerate() {
-            for &(ib, _) in segs.iter().skip(a + 2) {
-                let (p1, p2) = (self.point(ia), self.point(ia + 1));
-                let (q1, q2) = (self.point(ib), self.point(ib + 1));
-                if segments_intersect(p1, p2, q1, q2, tol) {
-                    // Closed at both poles: the first and last segment meet only if they share
-                    // the axis point, which the pole checks above exclude.
-                    return Err(self.err(
-                        lines,
-                        ib,
-                        format!(
-                            "the meridian crosses itself: the segment from row {} to row {} \
-                             crosses the segment from row {} to row {}",
-                            ib + 1,
-                            ib + 2,
-                            ia + 1,
-                            ia + 2
-                        ),
-                    ));
-                }
-            }
+        // Self-intersection of the mid-surface (non-adjacent segments): a Shamos–Hoey sweep,
+        // O(n log n) comparisons (the brute-force pair test was quadratic in rows).
+        let seg_pts: Vec<([f64; 2], [f64; 2])> = segs
+            .iter()
+            .map(|&(i, _)| (self.point(i), self.point(i + 1)))
+            .collect();
+        if let Some((a, b)) = first_crossing(&seg_pts, tol) {
+            let (ia, ib) = (segs[a.min(b)].0, segs[a.max(b)].0);
+            // Closed at both poles: the first and last segment meet only if they share the
+            // axis point, which the pole checks above exclude.
+            return Err(self.err(
+                lines,
+                ib,
+                format!(
+                    "the meridian crosses itself: the segment from row {} to row {} crosses the \
+                     segment from row {} to row {}",
+                    ib + 1,
+                    ib + 2,
+                    ia + 1,
+                    ia + 2
+                ),
+            ));
         }
         // Pole angles.
         let first = segs[0].1;
@@ -397,12 +488,35 @@ impl Profile {
         let n = self.rows.len();
         let segs = self.segments();
         let closed = self.is_closed_top();
+        // Incoming: last segment ending at or before row i; outgoing: first starting at or
+        // after row i (steps share their point, so both rows get the same frame). One pass
+        // each way (linear in rows).
+        let mut incoming_of = vec![None; n];
+        let mut outgoing_of = vec![None; n];
+        {
+            let mut k = 0;
+            let mut last = None;
+            for (i, slot) in incoming_of.iter_mut().enumerate() {
+                while k < segs.len() && segs[k].0 < i {
+                    last = Some(segs[k].1);
+                    k += 1;
+                }
+                *slot = last;
+            }
+            let mut k = segs.len();
+            let mut next = None;
+            for i in (0..n).rev() {
+                while k > 0 && segs[k - 1].0 >= i {
+                    next = Some(segs[k - 1].1);
+                    k -= 1;
+                }
+                outgoing_of[i] = next;
+            }
+        }
         (0..n)
             .map(|i| {
-                // Incoming: last segment ending at or before row i; outgoing: first starting at
-                // or after row i (steps share their point, so both rows get the same frame).
-                let incoming = segs.iter().rev().find(|(s, _)| *s < i).map(|x| x.1);
-                let outgoing = segs.iter().find(|(s, _)| *s >= i).map(|x| x.1);
+                let incoming = incoming_of[i];
+                let outgoing = outgoing_of[i];
                 let pole = i == 0 || (closed && i == n - 1);
                 match (incoming, outgoing) {
                     (_, Some(d)) if i == 0 => pole_frame(d),
@@ -679,6 +793,105 @@ fn pole_frame(d: [f64; 2]) -> Frame {
         tangent: d,
         offset: [0.0, 1.0 / nz],
     }
+}
+
+/// The first pair of non-adjacent segments (indices into `segs`, whose consecutive entries
+/// share an end point) that intersect or touch within `tol` ([`segments_intersect`]), found
+/// by a Shamos–Hoey sweep (Shamos & Hoey, 17th FOCS, 1976): O(n log n) comparisons plus
+/// the moves of the sorted active list. `None` when the polyline does not cross itself.
+///
+/// The sweep runs along a direction rotated by an arbitrary angle, so that no segment of a
+/// real profile (cylinders are vertical, poles horizontal) is parallel to the sweep line.
+pub(crate) fn first_crossing(segs: &[([f64; 2], [f64; 2])], tol: f64) -> Option<(usize, usize)> {
+    let m = segs.len();
+    if m < 3 {
+        return None;
+    }
+    let (c, s) = (0.473_f64.cos(), 0.473_f64.sin());
+    let rot = |p: [f64; 2]| [c * p[0] + s * p[1], -s * p[0] + c * p[1]];
+    // Left and right end point of every segment in the rotated frame.
+    let ends: Vec<([f64; 2], [f64; 2])> = segs
+        .iter()
+        .map(|&(p, q)| {
+            let (a, b) = (rot(p), rot(q));
+            if (a[0], a[1]) <= (b[0], b[1]) {
+                (a, b)
+            } else {
+                (b, a)
+            }
+        })
+        .collect();
+    let y_at = |k: usize, x: f64| -> f64 {
+        let (a, b) = ends[k];
+        let dx = b[0] - a[0];
+        if dx <= 0.0 {
+            return a[1];
+        }
+        let f = ((x - a[0]) / dx).clamp(0.0, 1.0);
+        a[1] + f * (b[1] - a[1])
+    };
+    let slope = |k: usize| -> f64 {
+        let (a, b) = ends[k];
+        let dx = b[0] - a[0];
+        if dx <= 0.0 {
+            f64::INFINITY
+        } else {
+            (b[1] - a[1]) / dx
+        }
+    };
+    let crossing = |a: usize, b: usize| -> bool {
+        a.abs_diff(b) > 1 && {
+            let (p1, p2) = segs[a];
+            let (q1, q2) = segs[b];
+            segments_intersect(p1, p2, q1, q2, tol)
+        }
+    };
+    // Events: (x, kind, segment); inserts (kind 0) before removals (kind 1) at equal x, so
+    // that segments touching end to start are compared.
+    let mut events: Vec<(f64, u8, usize)> = Vec::with_capacity(2 * m);
+    for (k, (a, b)) in ends.iter().enumerate() {
+        events.push((a[0], 0, k));
+        events.push((b[0], 1, k));
+    }
+    events.sort_by(|x, y| x.0.total_cmp(&y.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    // Active segments sorted by their height at the sweep position.
+    let mut active: Vec<usize> = Vec::new();
+    for &(x, kind, k) in &events {
+        if kind == 0 {
+            let (y, sl) = (ends[k].0[1], slope(k));
+            // Below `k`: lower at x, or equally high and less steep (ties by index).
+            let pos = active.partition_point(|&j| {
+                let (yj, sj) = (y_at(j, x), slope(j));
+                yj.total_cmp(&y)
+                    .then(sj.total_cmp(&sl))
+                    .then(j.cmp(&k))
+                    .is_lt()
+            });
+            active.insert(pos, k);
+            if pos > 0 && crossing(active[pos - 1], k) {
+                return Some((active[pos - 1], k));
+            }
+            if pos + 1 < active.len() && crossing(k, active[pos + 1]) {
+                return Some((k, active[pos + 1]));
+            }
+        } else {
+            // Locate k: binary search by height, then a local scan, then a full scan (ties
+            // and round-off).
+            let y = ends[k].1[1];
+            let guess = active.partition_point(|&j| y_at(j, x) < y);
+            let lo = guess.saturating_sub(4);
+            let hi = (guess + 4).min(active.len());
+            let pos = (lo..hi)
+                .find(|&p| active[p] == k)
+                .or_else(|| active.iter().position(|&j| j == k));
+            let Some(pos) = pos else { continue };
+            active.remove(pos);
+            if pos > 0 && pos < active.len() && crossing(active[pos - 1], active[pos]) {
+                return Some((active[pos - 1], active[pos]));
+            }
+        }
+    }
+    None
 }
 
 /// Whether closed segments `p1p2` and `q1q2` intersect or touch (within `tol`).

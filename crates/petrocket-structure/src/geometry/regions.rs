@@ -81,7 +81,8 @@ impl Profile {
                         z_m: row.z_m,
                         r_m: row.r_m,
                         message: format!(
-                            "unknown material `{name}` in column `material`; known: {}",
+                            "unknown material `{}` in column `material`; known: {}",
+                            crate::limits::truncate_token(name, crate::limits::MAX_QUOTED_CHARS),
                             known.join(", ")
                         ),
                     });
@@ -94,12 +95,19 @@ impl Profile {
     /// Material of the span of this profile nearest to the point `(r, z)` (m): `None` for the
     /// default material. Used to map the spans of the meshing profile (thickness steps
     /// become tapers) back onto the rows.
-    pub(crate) fn material_near(&self, p: [f64; 2]) -> Option<&str> {
+    ///
+    /// `cursor` is the span found for the previous point of an ordered walk along the
+    /// meridian (start at 0): only the spans near it are searched, so a walk over the whole
+    /// meridian costs linear, not quadratic, time in the number of rows.
+    pub(crate) fn material_near(&self, p: [f64; 2], cursor: &mut usize) -> Option<&str> {
         if self.materials.is_empty() {
             return None;
         }
-        let mut best = (f64::INFINITY, None);
-        for i in 0..self.rows.len() - 1 {
+        let spans = self.rows.len() - 1;
+        let lo = cursor.saturating_sub(2).min(spans);
+        let hi = (*cursor + 8).min(spans);
+        let mut best = (f64::INFINITY, None, *cursor);
+        for i in lo..hi {
             let a = [self.rows[i].r_m, self.rows[i].z_m];
             let b = [self.rows[i + 1].r_m, self.rows[i + 1].z_m];
             let d = [b[0] - a[0], b[1] - a[1]];
@@ -110,9 +118,10 @@ impl Profile {
             let f = (((p[0] - a[0]) * d[0] + (p[1] - a[1]) * d[1]) / len2).clamp(0.0, 1.0);
             let dist = (a[0] + f * d[0] - p[0]).hypot(a[1] + f * d[1] - p[1]);
             if dist < best.0 {
-                best = (dist, self.materials[i].as_deref());
+                best = (dist, self.materials[i].as_deref(), i);
             }
         }
+        *cursor = best.2;
         best.1
     }
 }
@@ -130,13 +139,14 @@ impl Profile {
         let rho0 = crate::error::positive("density", default_density_kg_m3, "kg/m³")?;
         let mut mass = 0.0;
         let samples = self.curve_samples();
+        let mut cursor = 0;
         for w in samples.windows(2) {
             let (a, b) = (w[0], w[1]);
             let mid = [
                 0.5 * (a.point[0] + b.point[0]),
                 0.5 * (a.point[1] + b.point[1]),
             ];
-            let rho = match self.material_near(mid) {
+            let rho = match self.material_near(mid, &mut cursor) {
                 None => rho0,
                 Some(name) => crate::error::positive("density", density_of(name)?, "kg/m³")?,
             };

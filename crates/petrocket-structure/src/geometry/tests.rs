@@ -173,3 +173,55 @@ fn presets_are_plausible_bottles() {
     let e = preset_profile("2.5L").unwrap_err().to_string();
     assert!(e.contains("did you mean"), "{e}");
 }
+
+mod issue20_sweep {
+    use super::super::{first_crossing, segments_intersect};
+    use proptest::prelude::*;
+
+    /// Brute force: any non-adjacent pair that intersects (the pre-#20 check).
+    fn brute(segs: &[([f64; 2], [f64; 2])], tol: f64) -> bool {
+        (0..segs.len()).any(|a| {
+            (a + 2..segs.len())
+                .any(|b| segments_intersect(segs[a].0, segs[a].1, segs[b].0, segs[b].1, tol))
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        /// The O(n log n) sweep finds a crossing exactly when the quadratic check does.
+        #[test]
+        fn issue20_sweep_agrees_with_brute_force(
+            pts in proptest::collection::vec((0u8..12, 0u8..12), 3..20)
+        ) {
+            // Grid points make collinear and touching configurations common. Points that
+            // repeat the last one or turn by 120° or more are skipped, as validation rejects
+            // those before the sweep runs (consecutive segments never overlap).
+            let mut p: Vec<[f64; 2]> = Vec::new();
+            for &(a, b) in &pts {
+                let q = [f64::from(a), f64::from(b)];
+                let n = p.len();
+                if n >= 1 && p[n - 1][0].total_cmp(&q[0]).is_eq() && p[n - 1][1].total_cmp(&q[1]).is_eq() {
+                    continue;
+                }
+                if n >= 2 {
+                    let d1 = [p[n - 1][0] - p[n - 2][0], p[n - 1][1] - p[n - 2][1]];
+                    let d2 = [q[0] - p[n - 1][0], q[1] - p[n - 1][1]];
+                    let cos = (d1[0] * d2[0] + d1[1] * d2[1])
+                        / (d1[0].hypot(d1[1]) * d2[0].hypot(d2[1]));
+                    if cos.clamp(-1.0, 1.0).acos().to_degrees() >= super::super::MAX_TURN_DEG {
+                        continue;
+                    }
+                }
+                p.push(q);
+            }
+            let segs: Vec<([f64; 2], [f64; 2])> = p.windows(2).map(|w| (w[0], w[1])).collect();
+            let tol = 1e-12 * 12.0;
+            let found = first_crossing(&segs, tol);
+            prop_assert_eq!(found.is_some(), brute(&segs, tol), "{:?}", segs);
+            if let Some((a, b)) = found {
+                prop_assert!(a.abs_diff(b) > 1);
+                prop_assert!(segments_intersect(segs[a].0, segs[a].1, segs[b].0, segs[b].1, tol));
+            }
+        }
+    }
+}

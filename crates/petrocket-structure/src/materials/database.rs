@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Material;
 use crate::error::{closest, Result, StructureError};
+use crate::limits::{read_text_limited, truncate_token, MAX_INPUT_FILE_BYTES, MAX_QUOTED_CHARS};
 
 /// The built-in materials file, as embedded in the library.
 pub const BUILTIN_MATERIALS_TOML: &str = include_str!("../../data/materials.toml");
@@ -43,13 +44,13 @@ impl MaterialDb {
         Self::parse(text, "TOML text")
     }
 
-    /// Reads, parses and validates a materials file.
+    /// Reads, parses and validates a materials file of at most
+    /// [`MAX_INPUT_FILE_BYTES`] (8 MiB, read through `Read::take`: `/dev/zero` or a FIFO
+    /// stops at the limit). Parse errors name the line and column and quote at most the
+    /// offending token (40 characters), never the file's lines.
     pub fn load(path: impl AsRef<Path>) -> Result<Self> {
         let path = path.as_ref();
-        let text = std::fs::read_to_string(path).map_err(|source| StructureError::Io {
-            path: path.into(),
-            source,
-        })?;
+        let text = read_text_limited(path, "materials file", MAX_INPUT_FILE_BYTES)?;
         Self::parse(&text, &path.display().to_string())
     }
 
@@ -116,7 +117,7 @@ impl MaterialDb {
         let file: MaterialsFile =
             toml::from_str(text).map_err(|e| StructureError::MaterialsToml {
                 origin: origin.into(),
-                message: e.to_string(),
+                message: toml_message(text, &e),
             })?;
         for (i, m) in file.material.iter().enumerate() {
             m.validate()?;
@@ -131,6 +132,62 @@ impl MaterialDb {
             materials: file.material,
         })
     }
+}
+
+/// A TOML error message without the source line that `toml`'s `Display` quotes: the line
+/// and column of the error, the parser's message with every quoted token cut to 40
+/// characters, and the offending token (the text of the error's span, first line only,
+/// cut to 40 characters).
+fn toml_message(text: &str, e: &toml::de::Error) -> String {
+    let mut out = String::new();
+    if let Some(span) = e.span() {
+        let start = span.start.min(text.len());
+        let before = text.get(..start).unwrap_or("");
+        let line = before.matches('\n').count() + 1;
+        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        out.push_str(&format!("line {line}, column {col}: "));
+    }
+    out.push_str(&sanitize_quotes(e.message().lines().next().unwrap_or("")));
+    if let Some(token) = e
+        .span()
+        .and_then(|s| text.get(s))
+        .and_then(|t| t.lines().next())
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
+        out.push_str(&format!(
+            " (at `{}`)",
+            truncate_token(token, MAX_QUOTED_CHARS)
+        ));
+    }
+    out
+}
+
+/// Cuts every run between quotes (`"…"`, `` `…` ``) of `message` to 40 characters, so
+/// that a value echoed by the deserializer does not reproduce a file's content.
+fn sanitize_quotes(message: &str) -> String {
+    let mut out = String::new();
+    let mut quote: Option<char> = None;
+    let mut run = String::new();
+    for c in message.chars() {
+        match quote {
+            Some(q) if c == q => {
+                out.push_str(&truncate_token(&run, MAX_QUOTED_CHARS));
+                out.push(c);
+                run.clear();
+                quote = None;
+            }
+            Some(_) => run.push(c),
+            None => {
+                out.push(c);
+                if c == '"' || c == '`' {
+                    quote = Some(c);
+                }
+            }
+        }
+    }
+    out.push_str(&truncate_token(&run, MAX_QUOTED_CHARS));
+    truncate_token(&out, 400)
 }
 
 impl<'a> IntoIterator for &'a MaterialDb {

@@ -122,6 +122,68 @@ impl Material {
         self.finite(self.tensile_strength_pa.value * f, "tensile_strength_pa")
     }
 
+    /// Failure strength at `t_k` like [`Self::strength_at`], but defined at every
+    /// temperature > 0 K, with a warning when `t_k` is outside the data range
+    /// ([`TemperatureDependence::range_k`]):
+    ///
+    /// - **below** the lowest data temperature: the value there is held. A glassy polymer is
+    ///   *stronger* colder (PET gains ≈ 60 % from 23 °C to −40 °C), so holding the coldest
+    ///   value is conservative for strength; cold embrittlement (impact, notch sensitivity)
+    ///   is not modelled, which the warning says.
+    /// - **above** the highest data temperature (above the glass transition and towards the
+    ///   melt; PET data end at 120 °C): the wall is declared to have **no strength** (0 Pa),
+    ///   the convention of [`crate::failure`] (safety factor 0, burst). The last data value
+    ///   would credit a softened or molten wall with strength it does not have.
+    ///
+    /// The pipeline's charge-temperature range (200–1500 K) thus always gets a value; a
+    /// caller should attach the warning to its report.
+    pub fn strength_at_clamped(&self, t_k: f64) -> Result<(f64, Option<String>)> {
+        crate::error::positive("temperature", t_k, "K")?;
+        let (min_k, max_k) = self.strength_vs_temperature.range_k();
+        if t_k < min_k {
+            let v = self.strength_at(min_k)?;
+            Ok((
+                v,
+                Some(format!(
+                    "material `{}`: {t_k} K is below the strength data ({min_k}–{max_k} K); \
+                     the strength at {min_k} K, {v:.4e} Pa, is used (cold polymers are \
+                     stronger, so this is conservative; cold embrittlement is not modelled)",
+                    self.name
+                )),
+            ))
+        } else if t_k > max_k {
+            Ok((
+                0.0,
+                Some(format!(
+                    "material `{}`: {t_k} K is above the strength data ({min_k}–{max_k} K): the \
+                     wall is taken to have lost its strength (0 Pa)",
+                    self.name
+                )),
+            ))
+        } else {
+            Ok((self.strength_at(t_k)?, None))
+        }
+    }
+
+    /// Young's modulus at `t_k` like [`Self::youngs_modulus_at`], but defined at every
+    /// temperature > 0 K: outside the data range the value at the nearer end is held, with
+    /// a warning (a stiffness of 0 would make the FEM singular; above the range the wall
+    /// has no strength anyway, see [`Self::strength_at_clamped`]).
+    pub fn youngs_modulus_at_clamped(&self, t_k: f64) -> Result<(f64, Option<String>)> {
+        crate::error::positive("temperature", t_k, "K")?;
+        let (min_k, max_k) = self.modulus_vs_temperature.range_k();
+        let held = t_k.clamp(min_k, max_k);
+        let v = self.youngs_modulus_at(held)?;
+        let warning = (t_k < min_k || t_k > max_k).then(|| {
+            format!(
+                "material `{}`: {t_k} K is outside the Young's modulus data ({min_k}–{max_k} K); \
+                 the value at {held} K, {v:.4e} Pa, is used",
+                self.name
+            )
+        });
+        Ok((v, warning))
+    }
+
     /// Strength factor `1 + k·log10(ε̇/ε̇_ref)` for strain rate `ε̇` (1/s), with `k` = gain above
     /// and loss below the reference rate. Errors outside
     /// [`MIN_STRAIN_RATE_PER_S`]–[`MAX_STRAIN_RATE_PER_S`].
@@ -359,9 +421,9 @@ impl Material {
 
     fn invalid(&self, field: &str, value: String, requirement: &str) -> StructureError {
         StructureError::InvalidMaterial {
-            material: self.name.clone(),
+            material: crate::limits::truncate_token(&self.name, crate::limits::MAX_QUOTED_CHARS),
             field: field.into(),
-            value,
+            value: crate::limits::truncate_token(&value, crate::limits::MAX_QUOTED_CHARS),
             requirement: requirement.into(),
         }
     }

@@ -25,7 +25,87 @@ use serde::Serialize;
 
 use super::flux::{GasExposure, KAPPA_FIT_MAX_K};
 use crate::error::{positive, Result, StructureError};
+use crate::limits::Range;
 use crate::materials::Material;
+
+/// Wall thickness range of the conduction model, m: 10 µm (thinner than any blow-moulded
+/// wall; the graded mesh starts with a 0.1 µm cell) … 10 mm (ten times a bottle's finish;
+/// a thicker wall is not a bottle).
+pub const WALL_THICKNESS_RANGE: Range = Range {
+    quantity: "wall thickness",
+    unit: "m",
+    min: 1e-5,
+    max: 1e-2,
+    reason: "10 µm … 10 mm, a bottle wall",
+};
+/// Thermal conductivity range, W/(m·K): aerogels to copper (polymers 0.1–0.5, steel 16,
+/// aluminium 167).
+pub const CONDUCTIVITY_RANGE: Range = Range {
+    quantity: "thermal conductivity",
+    unit: "W/(m·K)",
+    min: 0.01,
+    max: 500.0,
+    reason: "solids from foams to copper",
+};
+/// Density range, kg/m³: foams to the densest engineering metals.
+pub const DENSITY_RANGE: Range = Range {
+    quantity: "density",
+    unit: "kg/m³",
+    min: 10.0,
+    max: 25_000.0,
+    reason: "solids from foams to tungsten",
+};
+/// Specific heat capacity range, J/(kg·K): metals (≈ 130 for lead) to polymers (≈ 2 500).
+pub const HEAT_CAPACITY_RANGE: Range = Range {
+    quantity: "heat capacity",
+    unit: "J/(kg·K)",
+    min: 100.0,
+    max: 5_000.0,
+    reason: "solids",
+};
+/// Heat flux range into the wall, W/m²: 0 (no heating; a negative flux — the wall heating
+/// the gas — is not a burn) … 100 MW/m², ten times the 1–10 MW/m² of confined combustion
+/// and detonation (VALIDATION S5).
+pub const HEAT_FLUX_RANGE: Range = Range {
+    quantity: "heat flux",
+    unit: "W/m²",
+    min: 0.0,
+    max: 1e8,
+    reason: "0 … 100 MW/m²: ten times the 1–10 MW/m² of confined combustion, VALIDATION S5",
+};
+/// Longest heating the library accepts, s (1e5 s, about a day: steady-state studies with a
+/// convective back; the CLI's default is [`BURN_DURATION_MAX_S`]).
+pub const MAX_DURATION_S: f64 = 1e5;
+/// Longest heating of a bottle burn, s (10 s): a burn is over in milliseconds and the whole
+/// 0.3 mm wall equilibrates in about a second (VALIDATION S4); `petrocket thermal` refuses
+/// a longer duration unless `--allow-long`.
+pub const BURN_DURATION_MAX_S: f64 = 10.0;
+/// Initial and ambient wall temperature range, K: 200 K … 1500 K, the charge-temperature
+/// range of the pipeline (thermo data from 200 K).
+pub const WALL_TEMPERATURE_RANGE: Range = Range {
+    quantity: "initial temperature",
+    unit: "K",
+    min: 200.0,
+    max: 1500.0,
+    reason: "the pipeline's charge-temperature range",
+};
+/// Glass-transition and melting temperature range, K: 100 K … 2500 K (polymers to steels).
+pub const TRANSITION_TEMPERATURE_RANGE: Range = Range {
+    quantity: "transition temperature",
+    unit: "K",
+    min: 100.0,
+    max: 2500.0,
+    reason: "polymers to steels",
+};
+/// Outer-surface heat-transfer coefficient range, W/(m²·K): 0 (adiabatic) … 10⁴ (forced
+/// water cooling; still air is 5–25).
+pub const OUTER_CONVECTION_RANGE: Range = Range {
+    quantity: "outer heat-transfer coefficient",
+    unit: "W/(m²·K)",
+    min: 0.0,
+    max: 1e4,
+    reason: "adiabatic to forced water cooling",
+};
 
 /// A slab of wall: thickness and thermal properties.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -41,13 +121,27 @@ pub struct WallSlab {
 }
 
 impl WallSlab {
-    /// A validated slab: every value finite and > 0.
+    /// A validated slab: every value finite, > 0 and within its range
+    /// ([`WALL_THICKNESS_RANGE`], [`CONDUCTIVITY_RANGE`], [`DENSITY_RANGE`],
+    /// [`HEAT_CAPACITY_RANGE`]).
     pub fn new(thickness_m: f64, k: f64, rho: f64, c: f64) -> Result<Self> {
         Ok(Self {
-            thickness_m: positive("wall thickness", thickness_m, "m")?,
-            conductivity_w_m_k: positive("thermal conductivity", k, "W/(m·K)")?,
-            density_kg_m3: positive("density", rho, "kg/m³")?,
-            heat_capacity_j_kg_k: positive("heat capacity", c, "J/(kg·K)")?,
+            thickness_m: WALL_THICKNESS_RANGE.check(positive(
+                "wall thickness",
+                thickness_m,
+                "m",
+            )?)?,
+            conductivity_w_m_k: CONDUCTIVITY_RANGE.check(positive(
+                "thermal conductivity",
+                k,
+                "W/(m·K)",
+            )?)?,
+            density_kg_m3: DENSITY_RANGE.check(positive("density", rho, "kg/m³")?)?,
+            heat_capacity_j_kg_k: HEAT_CAPACITY_RANGE.check(positive(
+                "heat capacity",
+                c,
+                "J/(kg·K)",
+            )?)?,
         })
     }
 
@@ -195,13 +289,31 @@ pub fn heat_wall(
         slab.density_kg_m3,
         slab.heat_capacity_j_kg_k,
     )?;
-    positive("initial temperature", initial_k, "K")?;
+    WALL_TEMPERATURE_RANGE.check(positive("initial temperature", initial_k, "K")?)?;
     positive("duration", duration_s, "s")?;
+    Range {
+        quantity: "duration",
+        unit: "s",
+        min: 0.0,
+        max: MAX_DURATION_S,
+        reason: "about a day; a bottle burn lasts milliseconds",
+    }
+    .check(duration_s)?;
     if let Some(tg) = glass_transition_k {
         positive("glass-transition temperature", tg, "K")?;
+        Range {
+            quantity: "glass-transition temperature",
+            ..TRANSITION_TEMPERATURE_RANGE
+        }
+        .check(tg)?;
     }
     if let Some(tm) = melting_k {
         positive("melting temperature", tm, "K")?;
+        Range {
+            quantity: "melting temperature",
+            ..TRANSITION_TEMPERATURE_RANGE
+        }
+        .check(tm)?;
     }
     validate_inner(inner, duration_s)?;
     if let OuterBoundary::Convective {
@@ -217,7 +329,13 @@ pub fn heat_wall(
                 "finite and ≥ 0",
             ));
         }
+        OUTER_CONVECTION_RANGE.check(coefficient_w_m2_k)?;
         positive("ambient temperature", ambient_k, "K")?;
+        Range {
+            quantity: "ambient temperature",
+            ..WALL_TEMPERATURE_RANGE
+        }
+        .check(ambient_k)?;
     }
     if options.cells < 4 || options.cells > 100_000 {
         return Err(invalid(
@@ -419,6 +537,7 @@ fn validate_inner(inner: &InnerBoundary, duration_s: f64) -> Result<()> {
             if !q.is_finite() {
                 return Err(invalid("heat flux", *q, "W/m²", "finite"));
             }
+            HEAT_FLUX_RANGE.check(*q)?;
         }
         InnerBoundary::FluxHistory(rows) => {
             if rows.len() < 2 {
@@ -454,6 +573,13 @@ fn validate_inner(inner: &InnerBoundary, duration_s: f64) -> Result<()> {
                         &format!("strictly increasing (row {i} is not after row {})", i - 1),
                     ));
                 }
+            }
+            for r in rows {
+                Range {
+                    quantity: "heat-flux history value",
+                    ..HEAT_FLUX_RANGE
+                }
+                .check(r[1])?;
             }
             let last = rows[rows.len() - 1][0];
             if last < duration_s {

@@ -23,6 +23,7 @@
 use serde::Serialize;
 
 use crate::error::{positive, Result, StructureError};
+use crate::limits::Range;
 
 /// Stefan–Boltzmann constant, W/(m²·K⁴) (CODATA 2018, exact in SI 2019).
 pub const STEFAN_BOLTZMANN: f64 = 5.670_374_419e-8;
@@ -77,12 +78,50 @@ impl HeatFlux {
     }
 }
 
+/// Gas temperature range, K: 200 K (a cold charge) … 5000 K (above the ≈ 3500 K
+/// adiabatic flame temperature of stoichiometric H2–O2 at pressure, with margin; the
+/// radiation fit is extrapolated above 2500 K, with a warning).
+pub const GAS_TEMPERATURE_RANGE: Range = Range {
+    quantity: "gas temperature",
+    unit: "K",
+    min: 200.0,
+    max: 5000.0,
+    reason: "200 K … 5000 K: burned H2–O2 is below ≈ 3500 K",
+};
+/// Absolute gas pressure range, Pa: 1 kPa … 100 MPa (a reflected detonation in a bottle
+/// stays below ≈ 50 MPa; a PET bottle bursts at ≈ 1.2 MPa).
+pub const GAS_PRESSURE_RANGE: Range = Range {
+    quantity: "gas pressure",
+    unit: "Pa",
+    min: 1e3,
+    max: 1e8,
+    reason: "1 kPa … 100 MPa, absolute",
+};
+/// Mean beam length range, m: 0.1 mm … 10 m (0.08 m for a 2 L bottle).
+pub const BEAM_LENGTH_RANGE: Range = Range {
+    quantity: "mean beam length",
+    unit: "m",
+    min: 1e-4,
+    max: 10.0,
+    reason: "0.1 mm … 10 m; 3.6·V/A is 0.08 m for a 2 L bottle",
+};
+/// Convective coefficient range, W/(m²·K): 0 … 10⁵ (Woschni gives ≈ 200 for a bottle;
+/// detonation boundary layers reach ≈ 10⁴).
+pub const CONVECTION_RANGE: Range = Range {
+    quantity: "convective heat-transfer coefficient",
+    unit: "W/(m²·K)",
+    min: 0.0,
+    max: 1e5,
+    reason: "0 … 1e5; a bottle burn is ≈ 200, a detonation ≈ 1e4",
+};
+
 impl GasExposure {
-    /// Validates the exposure: temperatures and lengths > 0, 0 ≤ x_H2O ≤ 1, h ≥ 0.
+    /// Validates the exposure: every value within its range ([`GAS_TEMPERATURE_RANGE`],
+    /// [`GAS_PRESSURE_RANGE`], [`BEAM_LENGTH_RANGE`], [`CONVECTION_RANGE`]), 0 ≤ x_H2O ≤ 1.
     pub fn validate(&self) -> Result<()> {
-        positive("gas temperature", self.gas_temperature_k, "K")?;
-        positive("gas pressure", self.gas_pressure_pa, "Pa")?;
-        positive("mean beam length", self.mean_beam_length_m, "m")?;
+        GAS_TEMPERATURE_RANGE.check(positive("gas temperature", self.gas_temperature_k, "K")?)?;
+        GAS_PRESSURE_RANGE.check(positive("gas pressure", self.gas_pressure_pa, "Pa")?)?;
+        BEAM_LENGTH_RANGE.check(positive("mean beam length", self.mean_beam_length_m, "m")?)?;
         let x = self.h2o_mole_fraction;
         if !(x.is_finite() && (0.0..=1.0).contains(&x)) {
             return Err(StructureError::InvalidInput {
@@ -101,6 +140,7 @@ impl GasExposure {
                 requirement: "finite and ≥ 0".into(),
             });
         }
+        CONVECTION_RANGE.check(h)?;
         Ok(())
     }
 

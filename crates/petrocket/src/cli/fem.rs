@@ -75,7 +75,8 @@ pub struct FemArgs {
     /// Solver.
     #[arg(long, value_enum, default_value = "native")]
     engine: EngineArg,
-    /// Mesh refinement factor (elements along the meridian and through the wall).
+    /// Mesh refinement factor (elements along the meridian and through the wall), 1–64; the
+    /// mesh is further limited to 2 000 000 DOFs and an estimated 4 GiB.
     #[arg(long, default_value_t = 1)]
     refine: usize,
     /// Element layers through the wall (before refinement).
@@ -229,7 +230,21 @@ pub fn run(a: FemArgs) -> anyhow::Result<ExitCode> {
     // Material regions of the profile (CSV column `material`): database materials at the
     // same temperature; --youngs-modulus/--poisson/--density override the default only.
     profile.check_materials(&db.names())?;
+    // Refused before allocation if above the documented mesh limits (exit 3).
     let mut mesh = Mesh::new(&profile, &options)?;
+    if mesh.dofs() > 200_000
+        && tracing::level_filters::LevelFilter::current()
+            >= tracing::level_filters::LevelFilter::WARN
+    {
+        let est = mesh.size_estimate();
+        eprintln!(
+            "note: large mesh ({} elements, {} DOFs, about {:.1} GB for a static solve): this \
+             takes a while",
+            est.elements,
+            est.dofs,
+            est.memory_bytes as f64 / 1e9
+        );
+    }
     mesh.assign_region_materials(&mut |n| ElasticMaterial::from_material(db.get(n)?, t_k))?;
     let region_materials = mesh
         .region_names

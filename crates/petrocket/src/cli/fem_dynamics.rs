@@ -5,9 +5,9 @@ use anyhow::Context;
 use clap::{Args, ValueEnum};
 use petrocket_structure::failure::{burst_probability, FailureTracker, WallMaterials};
 use petrocket_structure::fem::{
-    breathing_omega, solve_mesh, solve_modal, solve_transient_observed, ElasticMaterial,
-    FrontOrigin, Mesh, PressureHistory, PressureLoad, RayleighDamping, Support, TransientOptions,
-    TravellingFront, DEFAULT_DAMPING_RATIO,
+    breathing_omega, solve_mesh, solve_modal, solve_transient_controlled, ElasticMaterial,
+    FrontOrigin, Mesh, PressureHistory, PressureLoad, RayleighDamping, Support, TransientControl,
+    TransientOptions, TransientProgress, TravellingFront, DEFAULT_DAMPING_RATIO,
 };
 use petrocket_structure::materials::{MAX_STRAIN_RATE_PER_S, MIN_STRAIN_RATE_PER_S};
 use petrocket_units::{Dimension, QuantityInput};
@@ -77,6 +77,11 @@ pub struct DynamicsArgs {
     /// at inner/mid/outer surface) as CSV.
     #[arg(long)]
     history_csv: Option<PathBuf>,
+    /// Allow a transient longer than physically useful (the load plus 100 periods of the
+    /// slowest wall mode) and up to 2 000 000 time steps instead of 200 000. Progress is
+    /// shown on stderr for long runs either way.
+    #[arg(long)]
+    allow_long: bool,
     /// Reflected over incident pressure at the closed far end (default 1: no amplification).
     #[arg(
         long,
@@ -99,6 +104,61 @@ impl DynamicsArgs {
             .iter()
             .map(|p| ("pressure history", p.display().to_string()))
             .collect()
+    }
+}
+
+/// Progress of a long transient on stderr (never stdout): a line after the first second,
+/// then at most one every 5 s, and a last one when done — nothing for runs under a second.
+/// Silent with `--quiet` (log level below warnings).
+struct ProgressPrinter {
+    start: std::time::Instant,
+    next: std::time::Duration,
+    shown: bool,
+    enabled: bool,
+}
+
+impl ProgressPrinter {
+    fn new() -> Self {
+        Self {
+            start: std::time::Instant::now(),
+            next: std::time::Duration::from_secs(1),
+            shown: false,
+            enabled: tracing::level_filters::LevelFilter::current()
+                >= tracing::level_filters::LevelFilter::WARN,
+        }
+    }
+
+    fn update(&mut self, p: &TransientProgress) {
+        if !self.enabled || p.step == 0 {
+            return;
+        }
+        let elapsed = self.start.elapsed();
+        let done = p.step == p.steps;
+        if elapsed < self.next && !(done && self.shown) {
+            return;
+        }
+        self.next = elapsed + std::time::Duration::from_secs(5);
+        self.shown = true;
+        let frac = p.step as f64 / p.steps.max(1) as f64;
+        let eta = if frac > 0.0 {
+            elapsed.as_secs_f64() * (1.0 - frac) / frac
+        } else {
+            f64::NAN
+        };
+        eprintln!(
+            "transient: step {}/{} ({:.1} %), t = {:.4e} of {:.4e} s, elapsed {:.0} s{}",
+            p.step,
+            p.steps,
+            100.0 * frac,
+            p.time_s,
+            p.duration_s,
+            elapsed.as_secs_f64(),
+            if done {
+                String::new()
+            } else {
+                format!(", about {eta:.0} s left")
+            }
+        );
     }
 }
 
@@ -237,9 +297,16 @@ pub fn run(
     let strain_rate = (eps_static / rise).clamp(MIN_STRAIN_RATE_PER_S, MAX_STRAIN_RATE_PER_S);
     let (wall_materials, t_k) = strength;
     let mut tracker = FailureTracker::with_regions(wall_materials.clone(), None);
-    let sol = solve_transient_observed(mesh, material, &load, &opts, &mut |t, mer| {
-        tracker.push(t, mer, &|_, _| t_k, strain_rate).map(|_| ())
-    })?;
+    let mut progress = ProgressPrinter::new();
+    let mut on_progress = |p: &TransientProgress| progress.update(p);
+    let mut control = TransientControl {
+        allow_long: a.allow_long,
+        progress: Some(&mut on_progress),
+    };
+    let sol =
+        solve_transient_controlled(mesh, material, &load, &opts, &mut control, &mut |t, mer| {
+            tracker.push(t, mer, &|_, _| t_k, strain_rate).map(|_| ())
+        })?;
     rep.lines.push(format!(
         "  transient ({} steps of {:.3e} s): DLF {:.3} at z = {:.1} mm; peak hoop {:.2} MPa at \
          t = {:.3e} s, z = {:.1} mm",

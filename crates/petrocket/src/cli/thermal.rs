@@ -4,9 +4,11 @@
 use anyhow::Context;
 use clap::{ArgGroup, Args};
 use petrocket_structure::materials::MaterialDb;
+use petrocket_structure::thermal::conduction::{BURN_DURATION_MAX_S, MAX_DURATION_S};
 use petrocket_structure::thermal::{
     heat_wall, GasExposure, InnerBoundary, OuterBoundary, ThermalOptions, WallSlab,
 };
+use petrocket_structure::StructureError;
 use petrocket_units::{Dimension, QuantityInput};
 use serde_json::json;
 use std::path::PathBuf;
@@ -35,9 +37,14 @@ pub struct ThermalArgs {
     /// Convective heat-transfer coefficient W/(m^2 K), with --gas-temperature; default 200.
     #[arg(long, requires = "gas_temperature", allow_hyphen_values = true)]
     convection: Option<f64>,
-    /// Heating time, s or with a unit ("10 ms").
+    /// Heating time, s or with a unit ("10 ms"); at most 10 s (a bottle burn) unless
+    /// --allow-long.
     #[arg(long, allow_hyphen_values = true)]
     duration: QuantityInput,
+    /// Allow a heating time above 10 s (up to 1e5 s, e.g. a steady state with
+    /// --outer-convection).
+    #[arg(long)]
+    allow_long: bool,
     /// Wall thickness, m or with a unit; default 0.3 mm (2 L sidewall, VALIDATION B7).
     #[arg(long, allow_hyphen_values = true)]
     wall: Option<QuantityInput>,
@@ -96,6 +103,23 @@ fn si(q: &Option<QuantityInput>, dim: Dimension, flag: &str, default: f64) -> an
 
 pub fn run(a: ThermalArgs) -> anyhow::Result<ExitCode> {
     let duration = a.duration.to_si(Dimension::TIME).context("--duration")?;
+    if !a.allow_long
+        && duration.is_finite()
+        && !petrocket_structure::limits::within(duration, 0.0, BURN_DURATION_MAX_S)
+        && duration > 0.0
+    {
+        return Err(StructureError::InvalidInput {
+            quantity: "duration",
+            value: duration,
+            unit: "s",
+            requirement: format!(
+                "≤ {BURN_DURATION_MAX_S} s, the longest bottle burn (a burn is over in \
+                 milliseconds and the whole wall equilibrates in about a second); pass \
+                 --allow-long for up to {MAX_DURATION_S} s"
+            ),
+        })
+        .context("--duration");
+    }
     let thickness = si(&a.wall, Dimension::LENGTH, "--wall", 3e-4)?;
     let initial = si(
         &a.initial_temperature,
