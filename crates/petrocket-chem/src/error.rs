@@ -36,15 +36,77 @@ pub enum ChemError {
         /// What is wrong and what is expected.
         message: String,
     },
+    /// An input exceeds one of the documented bounds (file size, YAML nesting depth, YAML
+    /// alias expansion; see [`crate::mechanism::MAX_MECHANISM_BYTES`] and its neighbours).
+    #[error("{file}: {message}")]
+    InputLimit {
+        /// File name or `<string>`.
+        file: String,
+        /// Which limit (e.g. `file size`, `YAML nesting depth`, `YAML alias expansion`).
+        limit: &'static str,
+        /// What was found, naming the limit's value.
+        message: String,
+    },
+    /// A reaction whose element counts differ between its two sides.
+    #[error(
+        "{file}: reaction {index} '{equation}' is not balanced in element {element}: \
+         products − reactants = {imbalance:+} atoms"
+    )]
+    UnbalancedReaction {
+        /// File name or `<string>`.
+        file: String,
+        /// 1-based position of the reaction in its section.
+        index: usize,
+        /// The equation as written (shortened if long).
+        equation: String,
+        /// Element symbol.
+        element: String,
+        /// Atoms of the element on the product side minus the reactant side.
+        imbalance: f64,
+    },
+    /// Two reactions with the same reactants, products and rate type, not both marked
+    /// `duplicate: true` (refused as Cantera does).
+    #[error(
+        "{file}: undeclared duplicate reactions: reaction {first} '{first_equation}' and \
+         reaction {second} '{second_equation}' have the same reactants, products and type; \
+         mark both `duplicate: true` if both are intended"
+    )]
+    DuplicateReaction {
+        /// File name or `<string>`.
+        file: String,
+        /// 1-based position of the first reaction.
+        first: usize,
+        /// Its equation.
+        first_equation: String,
+        /// 1-based position of the second reaction.
+        second: usize,
+        /// Its equation.
+        second_equation: String,
+    },
+    /// Species thermo data that cannot be right (a formation enthalpy far from its known
+    /// value, a non-finite or negative heat capacity, a reaction to the major products of a
+    /// combustible charge that does not release heat).
+    #[error("{file}: thermo data of {species} implausible: {message}")]
+    ImplausibleThermo {
+        /// File name or `<string>` (the mechanism's source).
+        file: String,
+        /// The species (or the charge) concerned.
+        species: String,
+        /// What was found and what was expected.
+        message: String,
+    },
     /// A name given by the user is not a species of the mechanism.
-    #[error("unknown species '{name}' in {field}{hint}")]
+    #[error("unknown species '{name}' in {field}{hint}; {known}")]
     UnknownSpecies {
-        /// The name that was given.
+        /// The name that was given (shortened if long).
         name: String,
         /// The input field it came from (e.g. `mixture`).
         field: String,
         /// A "did you mean" hint, possibly empty.
         hint: String,
+        /// The names that are accepted: all of them when the mechanism has few species,
+        /// else the closest matches and a count (see [`known_names`]).
+        known: String,
     },
     /// A composition string or vector is invalid.
     #[error("invalid {field} \"{value}\": {reason}")]
@@ -195,4 +257,28 @@ pub(crate) fn did_you_mean<'a>(
         Some((_, c)) => format!(" (did you mean '{c}'?)"),
         None => String::new(),
     }
+}
+
+/// Most names listed in full by [`known_names`]; longer lists give the closest matches.
+const KNOWN_NAMES_IN_FULL: usize = 40;
+
+/// "known species: A, B, C" for an error about `name`: every candidate when there are at
+/// most 40 of them, else the 8 closest by Jaro–Winkler similarity and the total count.
+pub fn known_names<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
+    let all: Vec<&str> = candidates.into_iter().collect();
+    if all.len() <= KNOWN_NAMES_IN_FULL {
+        return format!("known species: {}", all.join(", "));
+    }
+    let lower = name.to_ascii_lowercase();
+    let mut scored: Vec<(f64, &str)> = all
+        .iter()
+        .map(|c| (strsim::jaro_winkler(&lower, &c.to_ascii_lowercase()), *c))
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let closest: Vec<&str> = scored.iter().take(8).map(|(_, c)| *c).collect();
+    format!(
+        "closest of the {} known species: {}",
+        all.len(),
+        closest.join(", ")
+    )
 }

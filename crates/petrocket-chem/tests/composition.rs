@@ -138,6 +138,7 @@ fn unknown_species_suggests_a_name() {
             name,
             field,
             hint: h,
+            ..
         } = &e
         else {
             panic!("{text}: {e:?}")
@@ -281,7 +282,8 @@ fn equivalence_ratio_mixtures() {
             matches!(e, ChemError::OutOfRange { .. }),
             "φ = {phi}: {e:?}"
         );
-        assert!(e.to_string().contains("equivalence ratio"), "{e}");
+        // Issue #20: the error names the input field.
+        assert!(e.to_string().contains("mixture.equivalence_ratio"), "{e}");
     }
     // Huge φ: an error or a valid composition, never NaN.
     for phi in [1e300, f64::MAX] {

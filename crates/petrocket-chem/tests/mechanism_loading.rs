@@ -350,7 +350,8 @@ fn alzueta_2023_loads_with_plog_helium_and_phase_selection() {
 // Inline YAML: every supported feature
 // ---------------------------------------------------------------------------------------------
 
-/// Species with trivial thermo used by the reaction snippets.
+/// Species with trivial thermo used by the reaction snippets (H2O with its formation enthalpy,
+/// which the load-time heat-release check requires).
 const SPECIES: &str = "
 species:
 - name: H2
@@ -370,7 +371,7 @@ species:
   thermo: {model: constant-cp}
 - name: H2O
   composition: {H: 2, O: 1}
-  thermo: {model: constant-cp}
+  thermo: {model: constant-cp, h0: -241.826 kJ/mol}
 - name: HO2
   composition: {H: 1, O: 2}
   thermo: {model: constant-cp}

@@ -11,7 +11,6 @@
 //! Range checks tolerate round-off at the bounds ([`RANGE_TOLERANCE`]): "10 µm" typed with
 //! a unit may arrive as `9.999999999999999e-6` m and must not be refused as below 10 µm.
 
-use std::io::Read;
 use std::path::Path;
 
 use crate::error::{Result, StructureError};
@@ -28,32 +27,29 @@ pub const RANGE_TOLERANCE: f64 = 1e-9;
 /// the file's role in the error ("profile CSV"). A larger file is refused with
 /// [`StructureError::LimitExceeded`] without reading more than `max_bytes + 1` bytes.
 pub fn read_text_limited(path: &Path, what: &'static str, max_bytes: u64) -> Result<String> {
-    let io = |source| StructureError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let file = std::fs::File::open(path).map_err(io)?;
-    let mut bytes = Vec::new();
-    file.take(max_bytes.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
-    if bytes.len() as u64 > max_bytes {
-        return Err(StructureError::LimitExceeded {
+    use petrocket_units::input_file::{read_text_limited as read, ReadLimitedError as E};
+    read(path, max_bytes).map_err(|e| match e {
+        E::Io { source, .. } => StructureError::Io {
+            path: path.to_path_buf(),
+            source,
+        },
+        E::TooLarge { limit, .. } => StructureError::LimitExceeded {
             quantity: format!("{what} {}", path.display()),
-            value: format!("more than {max_bytes} bytes"),
-            limit: format!("{max_bytes} bytes ({} MiB)", max_bytes / (1024 * 1024)),
+            value: format!("more than {limit} bytes"),
+            limit: format!(
+                "{limit} bytes ({})",
+                petrocket_units::input_file::human_bytes(limit)
+            ),
             hint: "this is not a plausible input file (check the path); split or thin the data"
                 .into(),
-        });
-    }
-    String::from_utf8(bytes).map_err(|e| {
-        io(std::io::Error::new(
-            std::io::ErrorKind::InvalidData,
-            format!(
-                "not UTF-8 text (invalid byte at offset {})",
-                e.utf8_error().valid_up_to()
+        },
+        E::NotUtf8 { offset, .. } => StructureError::Io {
+            path: path.to_path_buf(),
+            source: std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                format!("not UTF-8 text (invalid byte at offset {offset})"),
             ),
-        ))
+        },
     })
 }
 

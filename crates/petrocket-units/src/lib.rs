@@ -1,4 +1,5 @@
-//! Physical quantities with units for the PET Rocket Simulator.
+//! Physical quantities with units for the PET Rocket Simulator, and the bounded read of input
+//! files ([`input_file`]) that every crate of the workspace shares.
 //!
 //! Users give quantities as plain SI numbers or as numbers with units (`"2 bar"`, `"0.3 mm"`,
 //! `"25 degC"`), and Cantera mechanism files give unit expressions (`"cm^3/mol/s"`,
@@ -74,6 +75,7 @@
 mod dimension;
 mod error;
 mod input;
+pub mod input_file;
 mod parse;
 #[cfg(test)]
 mod tests;

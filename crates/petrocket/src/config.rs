@@ -194,48 +194,21 @@ pub const MAX_CONFIG_BYTES: u64 = 1 << 20;
 /// ≈ 0.3 MB, detailed mechanisms of a few hundred species stay below 10 MB.
 pub const MAX_DATA_FILE_BYTES: u64 = 16 << 20;
 
-/// Read a UTF-8 input file of at most `limit` bytes. Refuses what is not a regular file (a
-/// device such as /dev/zero, a FIFO, a folder) before opening it, and stops reading at the
-/// limit, so no input can exhaust memory. Errors name the `field`, the path and the limit and
-/// never quote the file's contents.
+/// Read a UTF-8 input file of at most `limit` bytes
+/// ([`petrocket_units::input_file::read_text_limited`]: a huge file, `/dev/zero` or an endless
+/// pipe stops at the limit). Errors name the `field`, the path and the limit and never quote
+/// the file's contents.
 pub fn read_input_file(field: &str, path: &std::path::Path, limit: u64) -> Result<String> {
-    use std::io::Read as _;
-    let read_err = |source| PipelineError::ReadConfig {
-        path: format!("{} ({field})", path.display()),
-        source,
-    };
-    let meta = std::fs::metadata(path).map_err(read_err)?;
-    if !meta.is_file() {
-        return Err(PipelineError::Value {
+    use petrocket_units::input_file::{read_text_limited, ReadLimitedError as E};
+    read_text_limited(path, limit).map_err(|e| match e {
+        E::Io { source, .. } => PipelineError::ReadConfig {
+            path: format!("{} ({field})", path.display()),
+            source,
+        },
+        other => PipelineError::Value {
             field: field.into(),
-            message: format!("{} is not a regular file", path.display()),
-        });
-    }
-    let too_big = || PipelineError::Value {
-        field: field.into(),
-        message: format!(
-            "{} is larger than the {} MiB limit for this input",
-            path.display(),
-            limit >> 20
-        ),
-    };
-    if meta.len() > limit {
-        return Err(too_big());
-    }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    std::fs::File::open(path)
-        .and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
-        .map_err(read_err)?;
-    if bytes.len() as u64 > limit {
-        return Err(too_big());
-    }
-    String::from_utf8(bytes).map_err(|e| PipelineError::Value {
-        field: field.into(),
-        message: format!(
-            "{} is not UTF-8 text (invalid byte at offset {})",
-            path.display(),
-            e.utf8_error().valid_up_to()
-        ),
+            message: other.to_string(),
+        },
     })
 }
 

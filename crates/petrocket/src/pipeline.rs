@@ -581,6 +581,11 @@ pub fn run(config: &Config) -> Result<Assessment> {
             }
         }
     };
+    if flammable {
+        // Thermo sanity before the verdict leans on it: burnt to its major products at 298 K,
+        // a flammable charge must release heat (issue #20).
+        petrocket_chem::combustion::check_heat_release(&gas, &x0)?;
+    }
     let t_stage = stage_done("flammability", t_stage);
     let detonation = if burns {
         screen_detonation(&gas, &fresh, &bottle, &mut warnings)?

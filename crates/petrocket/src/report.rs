@@ -34,10 +34,26 @@ impl InputFile {
     }
 }
 
-/// Hex SHA-256 of a file's bytes.
+/// Largest input file a report hashes (bytes): inputs are bounded far below this
+/// (`config::MAX_DATA_FILE_BYTES`), and `/dev/zero` must not hang a crash report.
+pub const MAX_HASHED_BYTES: u64 = 64 << 20;
+
+/// Hex SHA-256 of a file's bytes, streamed; a file larger than [`MAX_HASHED_BYTES`] is an
+/// error (`FileTooLarge`).
 pub fn sha256_file(path: &Path) -> std::io::Result<String> {
-    let bytes = std::fs::read(path)?;
-    Ok(format!("{:x}", Sha256::digest(&bytes)))
+    use std::io::Read as _;
+    let mut hasher = Sha256::new();
+    let n = std::io::copy(
+        &mut std::fs::File::open(path)?.take(MAX_HASHED_BYTES + 1),
+        &mut hasher,
+    )?;
+    if n > MAX_HASHED_BYTES {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::FileTooLarge,
+            "larger than the 64 MiB hashing limit",
+        ));
+    }
+    Ok(format!("{:x}", hasher.finalize()))
 }
 
 /// Quote one argument for a shell-like display (`'2 bar'`); plain when it needs no quoting.

@@ -19,9 +19,10 @@
 //! steps around the maximum); the **exothermic pulse** is the time and distance between the
 //! two points where σ̇ = σ̇_max/2 (linear interpolation between steps).
 //!
-//! Integration stops once σ̇ has fallen below 1 % of its maximum after the peak (and at least
-//! twice the induction time has passed), when the flow gets within 1e-3 of sonic (η), or at
-//! [`ZndOptions::max_time`].
+//! Integration stops once σ̇ has fallen below 1 % of its maximum after the peak (a peak
+//! behind the shock: at low pressure σ̇ at the shock itself, from initiation alone, can exceed
+//! that of the first steps) and at least twice the induction time has passed, when the flow
+//! gets within 1e-3 of sonic (η), or at [`ZndOptions::max_time`].
 //!
 //! Assumptions: steady planar wave, inviscid, no heat or momentum losses; the mechanism's rate
 //! expressions hold at the von Neumann state.
@@ -277,7 +278,13 @@ pub fn znd(
                     .map(|(i, h)| (i, h.2))
                     .fold((0, f64::MIN), |a, b| if b.1 > a.1 { b } else { a });
                 let t_peak = hist[imax].0;
-                let done = imax + 1 < hist.len() && l.sigma < 0.01 * smax && step.t >= 2.0 * t_peak;
+                // The peak must lie behind the shock (imax > 0): at low pressure the
+                // thermicity at the shock itself (initiation only) can exceed that of the first
+                // steps, which once stopped the integration after one step (issue #20).
+                let done = imax > 0
+                    && imax + 1 < hist.len()
+                    && l.sigma < 0.01 * smax
+                    && step.t >= 2.0 * t_peak;
                 if done || l.eta < 1e-3 {
                     Control::Stop
                 } else {

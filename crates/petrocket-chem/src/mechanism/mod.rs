@@ -7,13 +7,30 @@
 //! of type elementary, three-body, falloff (Lindemann, Troe, SRI, Tsang), chemically-activated,
 //! pressure-dependent-Arrhenius (PLOG) and Chebyshev, with `duplicate`, `orders`, efficiencies
 //! and irreversible `=>`. Anything else is an error naming the species or reaction.
+//!
+//! Input is bounded and checked (see [`input_limits`] and docs/chemistry.md, "Input limits
+//! and checks"): at most [`MAX_MECHANISM_BYTES`] of text, YAML nested at most
+//! [`MAX_YAML_DEPTH`] deep and at most [`MAX_YAML_NODES`] nodes after alias expansion; every
+//! reaction must conserve every element, undeclared duplicate reactions and duplicate species
+//! definitions are refused, and species thermo must be finite with a positive heat capacity
+//! over its fitted range, with the formation enthalpy of H2O (when H2, O2 and H2O are species)
+//! near its known value ([`check_mechanism`]; for a whole charge see
+//! [`crate::combustion::check_heat_release`]). All of these are input errors
+//! ([`ChemError::is_numerical`] is false).
 
 mod bundled;
+mod checks;
+pub mod input_limits;
 mod reaction;
 mod units;
 mod yaml;
 
 pub use bundled::{bundled_mechanism_names, BUNDLED};
+pub use checks::{
+    check_mechanism, formation_enthalpy_h2o, ELEMENT_BALANCE_RTOL, H2O_FORMATION_ENTHALPY_BAND,
+    MAX_MOLECULAR_WEIGHT,
+};
+pub use input_limits::{MAX_MECHANISM_BYTES, MAX_YAML_DEPTH, MAX_YAML_NODES};
 pub use reaction::{Arrhenius, FalloffForm, RateModel, Reaction, ThirdBody};
 
 use crate::elements::Element;
@@ -45,18 +62,18 @@ pub struct Mechanism {
 
 impl Mechanism {
     /// Parse a mechanism from YAML text. `label` names the source in errors; `phase` selects a
-    /// phase by name (default: the first phase).
+    /// phase by name (default: the first phase). The text is checked against the input limits
+    /// before a tree is built, and the mechanism against [`check_mechanism`] after.
     pub fn from_yaml_str(text: &str, label: &str, phase: Option<&str>) -> Result<Self> {
         yaml::load(text, label, phase)
     }
 
-    /// Read a mechanism file from disk.
+    /// Read a mechanism file from disk: at most [`MAX_MECHANISM_BYTES`] are read (a larger
+    /// file or an endless stream such as `/dev/zero` is refused at the limit), then as
+    /// [`Mechanism::from_yaml_str`].
     pub fn from_file(path: impl AsRef<std::path::Path>, phase: Option<&str>) -> Result<Self> {
         let path = path.as_ref();
-        let text = std::fs::read_to_string(path).map_err(|source| ChemError::Io {
-            path: path.display().to_string(),
-            source,
-        })?;
+        let text = input_limits::read_mechanism_file(path)?;
         Self::from_yaml_str(&text, &path.display().to_string(), phase)
     }
 

@@ -5,6 +5,7 @@
 //! units as a string (`"1.0e13 cm^3/mol/s"`). Cantera reference: "YAML input file
 //! reference — units", cantera.org/stable/yaml/general.html.
 
+use super::input_limits::{clip, clip_to};
 use petrocket_units::{parse_quantity, parse_unit, Dimension, Unit, AVOGADRO, GAS_CONSTANT};
 use yaml_rust2::Yaml;
 
@@ -66,15 +67,29 @@ impl UnitSystem {
         let mut explicit_ea = false;
         for (k, v) in map {
             let key = k.as_str().unwrap_or_default();
-            let text = v
-                .as_str()
-                .ok_or_else(|| format!("units.{key} must be a unit name, got {v:?}"))?;
-            let unit = parse_unit(text).map_err(|e| format!("units.{key}: {e}"))?;
+            let text = v.as_str().ok_or_else(|| {
+                format!(
+                    "units.{} must be a unit name, got {}",
+                    clip(key),
+                    describe(v)
+                )
+            })?;
+            let unit = parse_unit(text).map_err(|e| {
+                format!(
+                    "units.{}: {}",
+                    clip(key),
+                    clip_to(&e.to_string(), 3 * super::input_limits::MAX_QUOTED_CHARS)
+                )
+            })?;
             let expect = |dim: Dimension, what: &str| -> Result<f64, String> {
                 if unit.dimension == dim && unit.offset == 0.0 {
                     Ok(unit.factor)
                 } else {
-                    Err(format!("units.{key} = \"{text}\" is not a unit of {what}"))
+                    Err(format!(
+                        "units.{} = \"{}\" is not a unit of {what}",
+                        clip(key),
+                        clip(text)
+                    ))
                 }
             };
             match key {
@@ -90,12 +105,13 @@ impl UnitSystem {
                     explicit_ea = true;
                     us.activation_energy = activation_energy_factor(&unit).ok_or_else(|| {
                         format!(
-                            "units.activation-energy = \"{text}\" must be an energy per quantity \
-                             (cal/mol, J/kmol), an energy per molecule (eV) or a temperature (K)"
+                            "units.activation-energy = \"{}\" must be an energy per quantity \
+                             (cal/mol, J/kmol), an energy per molecule (eV) or a temperature (K)",
+                            clip(text)
                         )
                     })?;
                 }
-                other => return Err(format!("unknown key units.{other}")),
+                other => return Err(format!("unknown key units.{}", clip(other))),
             }
         }
         us.energy = energy.unwrap_or(1.0);
@@ -129,11 +145,14 @@ impl UnitSystem {
     pub fn rate_constant(&self, v: &Yaml, order: f64) -> Result<f64, String> {
         match v {
             Yaml::String(s) => {
-                let (x, unit) = parse_quantity(s).map_err(|e| e.to_string())?;
+                let (x, unit) = parse_quantity(s).map_err(|e| {
+                    clip_to(&e.to_string(), 3 * super::input_limits::MAX_QUOTED_CHARS)
+                })?;
                 match Self::rate_dimension(order) {
                     Some(d) if d == unit.dimension => Ok(x * unit.factor),
                     _ => Err(format!(
-                        "\"{s}\" does not have the units of a rate constant of order {order}"
+                        "\"{}\" does not have the units of a rate constant of order {order}",
+                        clip(s)
                     )),
                 }
             }
@@ -160,10 +179,12 @@ impl UnitSystem {
     pub fn activation_energy(&self, v: &Yaml) -> Result<f64, String> {
         match v {
             Yaml::String(s) => {
-                let (x, unit) = parse_quantity(s).map_err(|e| e.to_string())?;
+                let (x, unit) = parse_quantity(s).map_err(|e| {
+                    clip_to(&e.to_string(), 3 * super::input_limits::MAX_QUOTED_CHARS)
+                })?;
                 activation_energy_factor(&unit)
                     .map(|f| x * f)
-                    .ok_or_else(|| format!("\"{s}\" is not an activation energy"))
+                    .ok_or_else(|| format!("\"{}\" is not an activation energy", clip(s)))
             }
             _ => Ok(number(v)? * self.activation_energy),
         }
@@ -185,11 +206,12 @@ impl UnitSystem {
 fn with_units(v: &Yaml, dim: Dimension, what: &str, number_factor: f64) -> Result<f64, String> {
     match v {
         Yaml::String(s) => {
-            let (x, unit) = parse_quantity(s).map_err(|e| e.to_string())?;
+            let (x, unit) = parse_quantity(s)
+                .map_err(|e| clip_to(&e.to_string(), 3 * super::input_limits::MAX_QUOTED_CHARS))?;
             if unit.dimension == dim {
                 Ok(unit.to_si(x))
             } else {
-                Err(format!("\"{s}\" is not {what}"))
+                Err(format!("\"{}\" is not {what}", clip(s)))
             }
         }
         _ => Ok(number(v)? * number_factor),
@@ -201,12 +223,12 @@ pub(crate) fn number(v: &Yaml) -> Result<f64, String> {
     let x = match v {
         Yaml::Real(s) => s
             .parse::<f64>()
-            .map_err(|_| format!("'{s}' is not a number"))?,
+            .map_err(|_| format!("'{}' is not a number", clip(s)))?,
         Yaml::Integer(i) => *i as f64,
         Yaml::String(s) => s
             .trim()
             .parse::<f64>()
-            .map_err(|_| format!("'{s}' is not a number"))?,
+            .map_err(|_| format!("'{}' is not a number", clip(s)))?,
         other => return Err(format!("expected a number, got {}", describe(other))),
     };
     if x.is_finite() {
@@ -219,7 +241,7 @@ pub(crate) fn number(v: &Yaml) -> Result<f64, String> {
 /// Short description of a YAML node for error messages.
 pub(crate) fn describe(v: &Yaml) -> String {
     match v {
-        Yaml::Real(s) | Yaml::String(s) => format!("'{s}'"),
+        Yaml::Real(s) | Yaml::String(s) => format!("'{}'", super::input_limits::clip(s)),
         Yaml::Integer(i) => i.to_string(),
         Yaml::Boolean(b) => b.to_string(),
         Yaml::Array(_) => "a list".into(),

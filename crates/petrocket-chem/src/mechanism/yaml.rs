@@ -1,5 +1,9 @@
 //! Conversion of Cantera YAML text into a [`Mechanism`].
 
+use std::collections::HashMap;
+
+use super::checks::check_mechanism;
+use super::input_limits::{check_yaml, clip, clip_to, syntax_message, MAX_QUOTED_CHARS};
 use super::reaction::{parse_equation, Arrhenius, FalloffForm, RateModel, Reaction, ThirdBody};
 use super::units::{describe, number, UnitSystem};
 use super::Mechanism;
@@ -16,11 +20,13 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
+    /// A [`ChemError::Mechanism`]; context and message are cut to a few hundred characters,
+    /// so no error quotes more of a file than a token or two.
     fn err(&self, context: impl Into<String>, message: impl Into<String>) -> ChemError {
         ChemError::Mechanism {
             file: self.file.to_string(),
-            context: context.into(),
-            message: message.into(),
+            context: clip_to(&context.into(), 4 * MAX_QUOTED_CHARS),
+            message: clip_to(&message.into(), 8 * MAX_QUOTED_CHARS),
         }
     }
 }
@@ -54,9 +60,12 @@ fn num_list(v: &Yaml) -> std::result::Result<Vec<f64>, String> {
 
 pub(crate) fn load(text: &str, label: &str, phase_name: Option<&str>) -> Result<Mechanism> {
     let ctx = Ctx { file: label };
+    // Size, nesting depth and alias expansion are bounded before yaml-rust2 builds the tree
+    // (its loader recurses once per nesting level and copies aliased subtrees).
+    check_yaml(text, label)?;
     let docs = YamlLoader::load_from_str(text).map_err(|e| ChemError::YamlSyntax {
         file: label.to_string(),
-        message: e.to_string(),
+        message: syntax_message(&e),
     })?;
     let root = docs
         .first()
@@ -87,7 +96,11 @@ pub(crate) fn load(text: &str, label: &str, phase_name: Option<&str>) -> Result<
                 let names: Vec<_> = phases.iter().filter_map(|p| p["name"].as_str()).collect();
                 ctx.err(
                     "phases",
-                    format!("no phase named '{name}'; phases are {}", names.join(", ")),
+                    format!(
+                        "no phase named '{}'; phases are {}",
+                        clip(name),
+                        clip_to(&names.join(", "), 3 * MAX_QUOTED_CHARS)
+                    ),
                 )
             })?,
         None => phases
@@ -117,7 +130,13 @@ pub(crate) fn load(text: &str, label: &str, phase_name: Option<&str>) -> Result<
                 .as_str()
                 .ok_or_else(|| ctx.err("elements", "each custom element needs a `symbol`"))?;
             let w = number(&e["atomic-weight"])
-                .map_err(|m| ctx.err(format!("element '{sym}' > atomic-weight"), m))?;
+                .map_err(|m| ctx.err(format!("element '{}' > atomic-weight", clip(sym)), m))?;
+            if w <= 0.0 {
+                return Err(ctx.err(
+                    format!("element '{}' > atomic-weight", clip(sym)),
+                    format!("atomic weight {w} must be positive"),
+                ));
+            }
             custom_weights.push((sym.to_string(), w * 1e-3));
         }
     }
@@ -138,7 +157,10 @@ pub(crate) fn load(text: &str, label: &str, phase_name: Option<&str>) -> Result<
             let w = weight_of(&sym).ok_or_else(|| {
                 ctx.err(
                     &pctx,
-                    format!("unknown element '{sym}': define it in a top-level `elements` list"),
+                    format!(
+                        "unknown element '{}': define it in a top-level `elements` list",
+                        clip(&sym)
+                    ),
                 )
             })?;
             elements.push(Element {
@@ -162,9 +184,16 @@ pub(crate) fn load(text: &str, label: &str, phase_name: Option<&str>) -> Result<
             &weight_of,
         )?);
     }
+    if species.is_empty() {
+        return Err(ctx.err(&pctx, "the phase has no species"));
+    }
+    let mut species_index: HashMap<&str, usize> = HashMap::with_capacity(species.len());
     for (i, s) in species.iter().enumerate() {
-        if species[..i].iter().any(|o| o.name == s.name) {
-            return Err(ctx.err(&pctx, format!("species '{}' is listed twice", s.name)));
+        if species_index.insert(s.name.as_str(), i).is_some() {
+            return Err(ctx.err(
+                &pctx,
+                format!("species '{}' is listed twice", clip(&s.name)),
+            ));
         }
     }
 
@@ -191,7 +220,7 @@ pub(crate) fn load(text: &str, label: &str, phase_name: Option<&str>) -> Result<
                     node,
                     i,
                     &section,
-                    &species,
+                    &species_index,
                     &units,
                     mode,
                     &mut warnings,
@@ -202,7 +231,7 @@ pub(crate) fn load(text: &str, label: &str, phase_name: Option<&str>) -> Result<
         }
     }
 
-    Ok(Mechanism {
+    let mechanism = Mechanism {
         source: label.to_string(),
         phase: pname,
         description: root["description"].as_str().map(str::to_string),
@@ -212,7 +241,9 @@ pub(crate) fn load(text: &str, label: &str, phase_name: Option<&str>) -> Result<
         kinetics_model,
         transport_model: phase["transport"].as_str().map(str::to_string),
         warnings,
-    })
+    };
+    check_mechanism(&mechanism)?;
+    Ok(mechanism)
 }
 
 fn select_species<'y>(
@@ -225,25 +256,53 @@ fn select_species<'y>(
         if name.contains('/') {
             return Err(ctx.err(
                 pctx,
-                format!("species from another file ('{name}') are not supported; copy them into this file"),
+                format!(
+                    "species from another file ('{}') are not supported; copy them into this file",
+                    clip(name)
+                ),
             ));
         }
-        get(root, name)
+        let sec = get(root, name)
             .and_then(Yaml::as_vec)
-            .ok_or_else(|| ctx.err(pctx, format!("species section '{name}' not found")))
+            .ok_or_else(|| ctx.err(pctx, format!("species section '{}' not found", clip(name))))?;
+        // A second definition of a name would otherwise be ignored silently.
+        let mut first: HashMap<&str, usize> = HashMap::new();
+        for (i, s) in sec.iter().enumerate() {
+            if let Some(n) = s["name"].as_str() {
+                if let Some(j) = first.insert(n, i) {
+                    return Err(ctx.err(
+                        format!("section '{}'", clip(name)),
+                        format!(
+                            "species '{}' is defined twice (entries {} and {}); remove or rename \
+                             one",
+                            clip(n),
+                            j + 1,
+                            i + 1
+                        ),
+                    ));
+                }
+            }
+        }
+        Ok(sec)
     };
     let pick = |sec: &'y Vec<Yaml>, names: &[String], secname: &str| -> Result<Vec<&'y Yaml>> {
+        let by_name: HashMap<&str, &'y Yaml> = sec
+            .iter()
+            .filter_map(|s| s["name"].as_str().map(|n| (n, s)))
+            .collect();
         names
             .iter()
             .map(|n| {
-                sec.iter()
-                    .find(|s| s["name"].as_str() == Some(n.as_str()))
-                    .ok_or_else(|| {
-                        ctx.err(
-                            pctx,
-                            format!("species '{n}' is not defined in section '{secname}'"),
-                        )
-                    })
+                by_name.get(n.as_str()).copied().ok_or_else(|| {
+                    ctx.err(
+                        pctx,
+                        format!(
+                            "species '{}' is not defined in section '{}'",
+                            clip(n),
+                            clip(secname)
+                        ),
+                    )
+                })
             })
             .collect()
     };
@@ -353,7 +412,7 @@ fn parse_species(
         .as_str()
         .ok_or_else(|| ctx.err("species", "a species has no `name`"))?
         .to_string();
-    let sctx = format!("species '{name}'");
+    let sctx = format!("species '{}'", clip(&name));
     let comp = node["composition"]
         .as_hash()
         .ok_or_else(|| ctx.err(&sctx, "missing `composition` mapping, e.g. {H: 2, O: 1}"))?;
@@ -427,6 +486,12 @@ fn parse_thermo(ctx: &Ctx, t: &Yaml, sctx: &str, units: &UnitSystem) -> Result<S
         Some(v) => units.pressure_value(v).map_err(|m| ctx.err(&tctx, m))?,
         None => ONE_ATM,
     };
+    if !(p_ref.is_finite() && p_ref > 0.0) {
+        return Err(ctx.err(
+            &tctx,
+            format!("reference-pressure {p_ref} Pa must be positive and finite"),
+        ));
+    }
     let ranges = |n_coeffs: usize| -> Result<(Vec<f64>, Vec<Vec<f64>>)> {
         let bounds = num_list(&t["temperature-ranges"])
             .map_err(|m| ctx.err(format!("{tctx} > temperature-ranges"), m))?;
@@ -505,13 +570,23 @@ fn parse_thermo(ctx: &Ctx, t: &Yaml, sctx: &str, units: &UnitSystem) -> Result<S
                 Some(v) => units.temperature_value(v).map_err(|m| ctx.err(&tctx, m))?,
                 None => 298.15,
             };
+            let (t_min, t_max) = (val("T-min", 0.0)?, val("T-max", f64::INFINITY)?);
+            if !(t0 > 0.0 && t0.is_finite()) || t_min < 0.0 || t_min >= t_max {
+                return Err(ctx.err(
+                    &tctx,
+                    format!(
+                        "T0 = {t0} K must be positive and T-min = {t_min} K, T-max = {t_max} K \
+                         a non-negative, increasing pair"
+                    ),
+                ));
+            }
             Ok(SpeciesThermo::ConstantCp(ConstantCp {
                 t0,
                 h0_r: molar("h0", false)? / r,
                 s0_r: molar("s0", true)? / r,
                 cp0_r: molar("cp0", true)? / r,
-                t_min: val("T-min", 0.0)?,
-                t_max: val("T-max", f64::INFINITY)?,
+                t_min,
+                t_max,
                 reference_pressure: p_ref,
             }))
         }
@@ -548,7 +623,7 @@ fn parse_reaction(
     node: &Yaml,
     index: usize,
     section: &str,
-    species: &[Species],
+    species: &HashMap<&str, usize>,
     units: &UnitSystem,
     mode: ReactionSelect,
     warnings: &mut Vec<String>,
@@ -557,10 +632,10 @@ fn parse_reaction(
         .as_str()
         .ok_or_else(|| ctx.err(format!("{section}[{index}]"), "reaction has no `equation`"))?
         .to_string();
-    let rctx = format!("reaction {} '{equation}'", index + 1);
-    let e = |m: String| ctx.err(&rctx, m);
+    let rctx = format!("reaction {} '{}'", index + 1, clip(&equation));
+    let e = |m: String| ctx.err(&rctx, clip_to(&m, 3 * MAX_QUOTED_CHARS));
     let parsed = parse_equation(&equation).map_err(e)?;
-    let idx = |name: &str| species.iter().position(|s| s.name == name);
+    let idx = |name: &str| species.get(name).copied();
 
     let mut missing = Vec::new();
     let mut resolve = |terms: &[(String, f64)]| -> Vec<(usize, f64)> {
@@ -583,7 +658,10 @@ fn parse_reaction(
         }
         return Err(ctx.err(
             &rctx,
-            format!("species {} not declared in the phase", missing.join(", ")),
+            format!(
+                "species {} not declared in the phase",
+                clip_to(&missing.join(", "), 3 * MAX_QUOTED_CHARS)
+            ),
         ));
     }
 
@@ -820,6 +898,22 @@ fn parse_reaction(
                 return Err(ctx.err(
                     &rctx,
                     "Chebyshev needs a 2-value temperature-range and non-empty data",
+                ));
+            }
+            if coeffs.iter().any(|row| row.len() != coeffs[0].len()) {
+                return Err(ctx.err(
+                    format!("{rctx} > data"),
+                    "Chebyshev data rows must all have the same number of coefficients",
+                ));
+            }
+            if !(tr[0] > 0.0 && tr[0] < tr[1] && pmin > 0.0 && pmin < pmax) {
+                return Err(ctx.err(
+                    &rctx,
+                    format!(
+                        "Chebyshev ranges must be positive and increasing: temperature-range \
+                         [{}, {}] K, pressure-range [{pmin}, {pmax}] Pa",
+                        tr[0], tr[1]
+                    ),
                 ));
             }
             coeffs[0][0] += units.rate_factor(order).log10();

@@ -1,7 +1,8 @@
 //! Compositions from text (`"H2:2,O2:1"`, `"H2:2,air:4.76"`) and from an equivalence ratio.
 
 use super::GasMixture;
-use crate::error::{did_you_mean, ChemError, Result};
+use crate::error::{did_you_mean, known_names, ChemError, Result};
+use crate::mechanism::input_limits::{clip, clip_to, MAX_QUOTED_CHARS};
 
 /// Dry air as used by combustion texts: O2 : N2 = 1 : 3.76 (21 % O2, 79 % N2 by volume,
 /// argon lumped with nitrogen; e.g. Turns, *An Introduction to Combustion*, 3rd ed., §2.5).
@@ -16,7 +17,7 @@ impl GasMixture {
     pub fn parse_mole_fractions(&self, field: &str, text: &str) -> Result<Vec<f64>> {
         let bad = |value: &str, reason: String| ChemError::Composition {
             field: field.to_string(),
-            value: value.to_string(),
+            value: clip_to(value, 3 * MAX_QUOTED_CHARS),
             reason,
         };
         let mut x = vec![0.0; self.n_species()];
@@ -66,9 +67,10 @@ impl GasMixture {
                 }
             } else {
                 return Err(ChemError::UnknownSpecies {
-                    name: name.to_string(),
+                    name: clip(name),
                     field: field.to_string(),
                     hint: did_you_mean(name, self.species_names().chain(["air"])),
+                    known: known_names(name, self.species_names().chain(["air"])),
                 });
             }
         }
@@ -106,6 +108,8 @@ impl GasMixture {
 /// Mole fractions of a fuel/oxidiser blend at equivalence ratio `phi`:
 /// φ = (n_fuel/n_ox) / (n_fuel/n_ox)_stoich, where stoichiometric means zero net oxygen demand.
 /// `fuel` and `oxidizer` are composition strings (e.g. `"H2"`, `"air"` or `"O2:1,N2:3.76"`).
+/// Errors name the input fields `mixture.equivalence_ratio`, `mixture.fuel` and
+/// `mixture.oxidizer` (the names of the simulator's input file).
 pub fn equivalence_ratio_mixture(
     mix: &GasMixture,
     phi: f64,
@@ -114,14 +118,14 @@ pub fn equivalence_ratio_mixture(
 ) -> Result<Vec<f64>> {
     if !phi.is_finite() || phi <= 0.0 {
         return Err(ChemError::OutOfRange {
-            field: "equivalence ratio".into(),
+            field: "mixture.equivalence_ratio".into(),
             value: phi,
             unit: "-",
             range: "(0, ∞)".into(),
         });
     }
-    let xf = mix.parse_mole_fractions("fuel", fuel)?;
-    let xo = mix.parse_mole_fractions("oxidizer", oxidizer)?;
+    let xf = mix.parse_mole_fractions("mixture.fuel", fuel)?;
+    let xo = mix.parse_mole_fractions("mixture.oxidizer", oxidizer)?;
     let demand = |x: &[f64]| -> f64 {
         x.iter()
             .enumerate()
@@ -131,7 +135,7 @@ pub fn equivalence_ratio_mixture(
     let (df, dox) = (demand(&xf), demand(&xo));
     if df <= 0.0 || dox >= 0.0 {
         return Err(ChemError::Composition {
-            field: "equivalence ratio".into(),
+            field: "mixture.equivalence_ratio".into(),
             value: format!("fuel \"{fuel}\", oxidizer \"{oxidizer}\""),
             reason: "the fuel must need oxygen and the oxidizer must supply it".into(),
         });
