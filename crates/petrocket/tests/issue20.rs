@@ -474,3 +474,35 @@ fn issue20_flammable_charge_without_heat_release_is_refused() {
     assert_exit(&o, 3, &["implausible"]);
     assert!(!dir.join("out").join("summary.json").exists());
 }
+
+/// Defect 7 for every output file of the CLI: a CSV path that is a symbolic link is replaced,
+/// never written through.
+#[test]
+fn issue20_csv_outputs_do_not_follow_links() {
+    let dir = scratch("issue20", "csv-links");
+    let victim = dir.join("victim.txt");
+    std::fs::write(&victim, "keep me").unwrap();
+    let link = dir.join("series.csv");
+    std::os::unix::fs::symlink(&victim, &link).unwrap();
+    let o = run(&[
+        "chem",
+        "ignition",
+        "--mixture",
+        "H2:2,O2:1",
+        "--pressure",
+        "1 atm",
+        "--temperature",
+        "1200",
+        "--csv",
+        link.to_str().unwrap(),
+    ]);
+    assert_exit(&o, 0, &[]);
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep me");
+    let csv = std::fs::read_to_string(&link).unwrap();
+    assert!(
+        csv.starts_with("time_s,T_K,P_Pa"),
+        "{}",
+        &csv[..40.min(csv.len())]
+    );
+    assert!(std::fs::symlink_metadata(&link).unwrap().is_file());
+}

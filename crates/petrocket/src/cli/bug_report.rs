@@ -68,7 +68,8 @@ pub fn run(a: BugReportArgs) -> anyhow::Result<ExitCode> {
             super::crash::unix_time_s()
         ))
     });
-    std::fs::write(&out, text).with_context(|| format!("cannot write {}", out.display()))?;
+    petrocket::output::write_atomic(&out, text.as_bytes())
+        .with_context(|| format!("cannot write {}", out.display()))?;
     println!("bug report written to {}", out.display());
     println!(
         "please check it and attach it to an issue: {}",

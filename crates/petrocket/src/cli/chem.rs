@@ -327,7 +327,8 @@ fn write_series_csv(
     run: &ReactorRun,
 ) -> std::io::Result<()> {
     use std::io::Write;
-    let mut w = std::io::BufWriter::new(std::fs::File::create(path)?);
+    // Built in memory, then written atomically (a temporary file renamed over `path`).
+    let mut w: Vec<u8> = Vec::new();
     write!(
         w,
         "time_s,T_K,P_Pa,dTdt_K_s,dPdt_Pa_s,heat_release_rate_W_m3"
@@ -355,7 +356,7 @@ fn write_series_csv(
         }
         writeln!(w)?;
     }
-    w.flush()
+    petrocket::output::write_atomic(path, &w).map_err(std::io::Error::other)
 }
 
 fn flame_speed(a: FlameSpeedArgs) -> anyhow::Result<ExitCode> {

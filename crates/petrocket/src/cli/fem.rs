@@ -125,8 +125,9 @@ impl FemArgs {
     }
 }
 
-fn write_file(path: &PathBuf, text: &str, what: &str) -> anyhow::Result<()> {
-    std::fs::write(path, text).with_context(|| format!("cannot write {what} {}", path.display()))
+fn write_file(path: &std::path::Path, text: &str, what: &str) -> anyhow::Result<()> {
+    petrocket::output::write_atomic(path, text.as_bytes())
+        .with_context(|| format!("cannot write {what} {}", path.display()))
 }
 
 fn peak_json(prefix: &str, p: &Peak, out: &mut serde_json::Map<String, Value>) {

@@ -200,7 +200,7 @@ pub fn run(
     if let Some(n) = a.modes {
         let sol = solve_modal(mesh.clone(), material, n, support)?;
         if let Some(path) = &a.modes_csv {
-            std::fs::write(path, sol.mode_shapes_csv())
+            petrocket::output::write_atomic(path, sol.mode_shapes_csv().as_bytes())
                 .with_context(|| format!("cannot write mode shapes CSV {}", path.display()))?;
         }
         let f = sol.natural_frequencies_hz();
@@ -373,7 +373,7 @@ pub fn run(
         ));
     }
     if let Some(path) = &a.history_csv {
-        std::fs::write(path, sol.probe.csv())
+        petrocket::output::write_atomic(path, sol.probe.csv().as_bytes())
             .with_context(|| format!("cannot write probe history CSV {}", path.display()))?;
     }
     rep.json

@@ -184,7 +184,7 @@ pub fn run(a: ThermalArgs) -> anyhow::Result<ExitCode> {
         &slab, initial, &inner, outer, duration, tg, melting, &options,
     )?;
     if let Some(path) = &a.csv {
-        std::fs::write(path, r.history_csv())
+        petrocket::output::write_atomic(path, r.history_csv().as_bytes())
             .with_context(|| format!("cannot write temperature history {}", path.display()))?;
     }
     let outer_rise = r.final_profile_k.last().copied().unwrap_or(initial) - initial;
