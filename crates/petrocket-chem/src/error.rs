@@ -247,14 +247,8 @@ pub(crate) fn did_you_mean<'a>(
     name: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> String {
-    let lower = name.to_ascii_lowercase();
-    let best = candidates
-        .into_iter()
-        .map(|c| (strsim::jaro_winkler(&lower, &c.to_ascii_lowercase()), c))
-        .filter(|(score, _)| *score > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0));
-    match best {
-        Some((_, c)) => format!(" (did you mean '{c}'?)"),
+    match petrocket_units::suggest::closest(name, candidates) {
+        Some(c) => format!(" (did you mean '{c}'?)"),
         None => String::new(),
     }
 }
@@ -263,19 +257,16 @@ pub(crate) fn did_you_mean<'a>(
 const KNOWN_NAMES_IN_FULL: usize = 40;
 
 /// "known species: A, B, C" for an error about `name`: every candidate when there are at
-/// most 40 of them, else the 8 closest by Jaro–Winkler similarity and the total count.
+/// most 40 of them, else the 8 closest (`petrocket_units::suggest`) and the total count.
 pub fn known_names<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
     let all: Vec<&str> = candidates.into_iter().collect();
     if all.len() <= KNOWN_NAMES_IN_FULL {
         return format!("known species: {}", all.join(", "));
     }
-    let lower = name.to_ascii_lowercase();
-    let mut scored: Vec<(f64, &str)> = all
-        .iter()
-        .map(|c| (strsim::jaro_winkler(&lower, &c.to_ascii_lowercase()), *c))
+    let closest: Vec<&str> = petrocket_units::suggest::ranked(name, all.iter().copied())
+        .into_iter()
+        .take(8)
         .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let closest: Vec<&str> = scored.iter().take(8).map(|(_, c)| *c).collect();
     format!(
         "closest of the {} known species: {}",
         all.len(),

@@ -357,24 +357,13 @@ fn did_you_mean(suggestion: &Option<String>) -> String {
         .unwrap_or_default()
 }
 
-/// Closest candidate to `name` (case-insensitive normalised Damerau–Levenshtein
-/// similarity ≥ 0.5), for "did you mean" hints.
+/// Closest candidate to `name` for "did you mean" hints (the project's one metric,
+/// `petrocket_units::suggest`).
 pub(crate) fn closest<'a>(
     name: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<String> {
-    let name = name.to_lowercase();
-    candidates
-        .into_iter()
-        .map(|c| {
-            (
-                strsim::normalized_damerau_levenshtein(&name, &c.to_lowercase()),
-                c,
-            )
-        })
-        .filter(|(score, _)| *score >= 0.5)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c.to_string())
+    petrocket_units::suggest::closest(name, candidates).map(str::to_string)
 }
 
 /// Checks that `value` is finite and > 0.

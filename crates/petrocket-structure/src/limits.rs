@@ -17,7 +17,7 @@ use crate::error::{Result, StructureError};
 
 /// Largest input file (profile CSV, pressure history CSV, materials TOML) read, bytes
 /// (8 MiB): a 100 000-row profile is about 4 MiB. Files are read through
-/// [`Read::take`], so `/dev/zero` or an endless FIFO stops at the limit.
+/// [`Read::take`](std::io::Read::take), so `/dev/zero` or an endless FIFO stops at the limit.
 pub const MAX_INPUT_FILE_BYTES: u64 = 8 * 1024 * 1024;
 
 /// Relative tolerance of the range checks at their bounds (round-off of unit conversion).

@@ -2,7 +2,7 @@
 //! mechanisms, materials, profiles): one place where "a file cannot exhaust memory" is
 //! implemented and tested (issue #20).
 //!
-//! The file is read through [`Read::take`] with `limit + 1` bytes, so a huge file, `/dev/zero`
+//! The file is read through [`Read::take`](std::io::Read::take) with `limit + 1` bytes, so a huge file, `/dev/zero`
 //! or an endless pipe stops at the limit instead of filling memory; pipes and process
 //! substitution (`<(…)`) keep working. Errors never quote the file's contents.
 

@@ -1,5 +1,6 @@
-//! Physical quantities with units for the PET Rocket Simulator, and the bounded read of input
-//! files ([`input_file`]) that every crate of the workspace shares.
+//! Physical quantities with units for the PET Rocket Simulator, and two small services every
+//! crate of the workspace shares: the bounded read of input files ([`input_file`]) and the
+//! "did you mean" suggestions for names ([`suggest`]).
 //!
 //! Users give quantities as plain SI numbers or as numbers with units (`"2 bar"`, `"0.3 mm"`,
 //! `"25 degC"`), and Cantera mechanism files give unit expressions (`"cm^3/mol/s"`,
@@ -77,6 +78,7 @@ mod error;
 mod input;
 pub mod input_file;
 mod parse;
+pub mod suggest;
 #[cfg(test)]
 mod tests;
 

@@ -138,24 +138,7 @@ fn suggest(unknown: &str) -> Option<&'static str> {
     {
         return Some(s);
     }
-    let max = match unknown.chars().count() {
-        0..=2 => 0,
-        3..=5 => 1,
-        _ => 2,
-    };
-    let lower = unknown.to_lowercase();
-    UNITS
-        .iter()
-        .map(|&(s, _)| {
-            (
-                strsim::levenshtein(&lower, &s.to_lowercase()),
-                strsim::levenshtein(unknown, s),
-                s,
-            )
-        })
-        .filter(|&(d, ..)| d <= max)
-        .min_by_key(|&(d, e, _)| (d, e))
-        .map(|(.., s)| s)
+    crate::suggest::closest(unknown, UNITS.iter().map(|&(s, _)| s))
 }
 
 fn split_while(s: &str, f: impl Fn(char) -> bool) -> (&str, &str) {

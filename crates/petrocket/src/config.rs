@@ -154,13 +154,8 @@ fn with_hint(message: String) -> String {
         return message;
     };
     let bad = &rest[..end];
-    let best = KEYS
-        .iter()
-        .map(|k| (strsim::jaro_winkler(bad, k), *k))
-        .filter(|(s, _)| *s > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0));
-    match best {
-        Some((_, k)) => format!("{}\nhint: did you mean `{k}`?", message.trim_end()),
+    match petrocket_units::suggest::closest(bad, KEYS.iter().copied()) {
+        Some(k) => format!("{}\nhint: did you mean `{k}`?", message.trim_end()),
         None => message,
     }
 }
