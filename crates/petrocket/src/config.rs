@@ -1,15 +1,20 @@
-//! The run configuration (TOML), its schema, defaults and resolution to SI.
+//! The run configuration (TOML), its schema, defaults, allowed ranges and resolution to SI.
 //!
 //! Every quantity accepts a plain SI number or a string with a unit (`"2 bar"`, `"25 degC"`,
 //! `"0.3 mm"`, `"2 L"`). Unknown keys are rejected with a "did you mean" hint. Pressures in
 //! the config are **absolute** unless the key says `gauge`.
+//!
+//! A [`Config`] is data: it serialises back to TOML or JSON and reads again to the same value
+//! (tested), any key can be overridden by its dotted path ([`Config::with_overrides`],
+//! `petrocket run --set bottle.wall_thickness="0.25 mm"`), and `summary.json` echoes the
+//! config the run used, defaults filled in.
 
 use crate::error::{PipelineError, Result};
 use petrocket_units::{Dimension, QuantityInput, ONE_ATM};
 use serde::{Deserialize, Serialize};
 
 /// The whole configuration file.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
     /// The vessel.
@@ -29,42 +34,61 @@ pub struct Config {
 }
 
 /// `[bottle]`: a preset or explicit dimensions, and the wall material.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct BottleConfig {
     /// Preset name (`"0.5L"`, `"1L"`, `"1.5L"`, `"2L"`); explicit keys below override it.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub preset: Option<String>,
     /// Outer diameter of the cylindrical body (length).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub outer_diameter: Option<QuantityInput>,
     /// Sidewall thickness (length).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub wall_thickness: Option<QuantityInput>,
     /// Internal volume (volume).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub volume: Option<QuantityInput>,
     /// Mouth bore (length).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub mouth_bore: Option<QuantityInput>,
     /// Wall material name from the materials database (default `pet-oriented`).
     #[serde(default = "default_material")]
     pub material: String,
     /// Extra materials file merged over the built-in database; relative to the config file's
     /// folder. Replacing a built-in material is announced in the warnings and assumptions.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub materials_file: Option<String>,
 }
+
+/// Allowed outer body diameter (m): 1 cm test tubes to 1 m drums.
+pub const OUTER_DIAMETER_RANGE_M: (f64, f64) = (0.01, 1.0);
+/// Allowed sidewall thickness (m): 10 µm films to 5 cm.
+pub const WALL_THICKNESS_RANGE_M: (f64, f64) = (1e-5, 0.05);
+/// Allowed mouth bore (m).
+pub const MOUTH_BORE_RANGE_M: (f64, f64) = (1e-3, 0.5);
+/// Allowed internal volume (m³): 10 mL to 1 m³.
+pub const VOLUME_RANGE_M3: (f64, f64) = (1e-5, 1.0);
 
 fn default_material() -> String {
     "pet-oriented".into()
 }
 
 /// `[mixture]`: composition and mechanism.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct MixtureConfig {
     /// Composition, e.g. `"H2:2,O2:1"` or `"H2:0.3,air:0.7"`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub composition: Option<String>,
     /// Equivalence ratio φ (with `fuel` and `oxidizer`), instead of `composition`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub equivalence_ratio: Option<f64>,
     /// Fuel for `equivalence_ratio` (default `"H2"`).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub fuel: Option<String>,
     /// Oxidizer for `equivalence_ratio` (default `"O2"`; `"air"` for O2:1,N2:3.76).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub oxidizer: Option<String>,
     /// Bundled mechanism name or path to a Cantera YAML file (default `h2o2`); a relative path
     /// is taken against the config file's folder.
@@ -77,7 +101,7 @@ fn default_mechanism() -> String {
 }
 
 /// `[initial]`: state at ignition.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct InitialConfig {
     /// Absolute fill pressure of the charge (pressure).
@@ -85,6 +109,7 @@ pub struct InitialConfig {
     /// Temperature of the charge (temperature).
     pub temperature: QuantityInput,
     /// Absolute ambient pressure outside the bottle (default 1 atm).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ambient_pressure: Option<QuantityInput>,
 }
 
@@ -163,18 +188,58 @@ fn with_hint(message: String) -> String {
 impl Config {
     /// Parse TOML text. `path` names the source in errors.
     pub fn from_toml_str(text: &str, path: &str) -> Result<Self> {
-        toml::from_str(text).map_err(|e| PipelineError::Config {
+        Self::with_overrides(text, path, &[])
+    }
+
+    /// Parse TOML text and then set each `key.path=value` of `overrides` (TOML value syntax:
+    /// `bottle.wall_thickness="0.25 mm"`, `initial.pressure=2e5`, `safety.safe_factor=3`; a
+    /// value that is not valid TOML is taken as a string, so `mixture.composition=H2:2,O2:1`
+    /// works too). Tables on the path are created as needed; unknown keys get the same
+    /// "did you mean" errors as in the file.
+    pub fn with_overrides(text: &str, path: &str, overrides: &[String]) -> Result<Self> {
+        let config_err = |message: String| PipelineError::Config {
             path: path.into(),
-            message: with_hint(e.to_string()),
-        })
+            message,
+        };
+        if overrides.is_empty() {
+            // Straight from the text: errors keep their line and column.
+            return toml::from_str(text).map_err(|e| config_err(with_hint(e.to_string())));
+        }
+        let mut table: toml::Table =
+            toml::from_str(text).map_err(|e| config_err(with_hint(e.to_string())))?;
+        for o in overrides {
+            set_dotted(&mut table, o).map_err(|message| PipelineError::Value {
+                field: o.split('=').next().unwrap_or(o).trim().to_string(),
+                message,
+            })?;
+        }
+        toml::Value::Table(table)
+            .try_into()
+            .map_err(|e: toml::de::Error| {
+                config_err(with_hint(format!(
+                    "{} (after --set {})",
+                    e.message(),
+                    overrides.join(", ")
+                )))
+            })
+    }
+
+    /// The config as TOML text (defaults filled in); reads back to an equal `Config`.
+    pub fn to_toml_string(&self) -> String {
+        toml::to_string(self).expect("a Config always serialises to TOML")
     }
 
     /// Read and parse a TOML file (at most [`MAX_CONFIG_BYTES`]); relative paths inside it are
     /// resolved against its folder.
     pub fn from_file(path: &str) -> Result<(Self, String)> {
+        Self::from_file_with_overrides(path, &[])
+    }
+
+    /// [`Self::from_file`], then [`Self::with_overrides`].
+    pub fn from_file_with_overrides(path: &str, overrides: &[String]) -> Result<(Self, String)> {
         let p = std::path::Path::new(path);
         let text = read_input_file("config", p, MAX_CONFIG_BYTES)?;
-        let mut config = Self::from_toml_str(&text, path)?;
+        let mut config = Self::with_overrides(&text, path, overrides)?;
         config.base_dir = Some(match p.parent() {
             Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
             _ => std::path::PathBuf::from("."),
@@ -205,6 +270,40 @@ pub fn read_input_file(field: &str, path: &std::path::Path, limit: u64) -> Resul
             message: other.to_string(),
         },
     })
+}
+
+/// Set `key.path=value` in a TOML table (see [`Config::with_overrides`]).
+fn set_dotted(table: &mut toml::Table, assignment: &str) -> std::result::Result<(), String> {
+    let Some((key, value)) = assignment.split_once('=') else {
+        return Err(format!(
+            "`{assignment}` is not an override: write key.path=value, e.g. bottle.wall_thickness=\"0.25 mm\""
+        ));
+    };
+    let key = key.trim();
+    let value = value.trim();
+    let parts: Vec<&str> = key.split('.').map(str::trim).collect();
+    if parts.iter().any(|p| p.is_empty()) {
+        return Err(format!(
+            "`{key}` is not a dotted key path such as initial.pressure"
+        ));
+    }
+    let parsed = toml::from_str::<toml::Table>(&format!("v = {value}"))
+        .ok()
+        .and_then(|mut t| t.remove("v"))
+        .unwrap_or_else(|| toml::Value::String(value.to_string()));
+    let (last, tables) = parts.split_last().expect("at least one part");
+    let mut here = table;
+    for part in tables {
+        let entry = here
+            .entry(part.to_string())
+            .or_insert_with(|| toml::Value::Table(toml::Table::new()));
+        here = match entry {
+            toml::Value::Table(t) => t,
+            _ => return Err(format!("`{part}` in `{key}` is a value, not a table")),
+        };
+    }
+    here.insert(last.to_string(), parsed);
+    Ok(())
 }
 
 /// Convert a quantity to SI, check the allowed range, and name the field on error.

@@ -2,7 +2,8 @@
 
 use crate::config::{
     quantity, read_input_file, resolve_initial, BottleConfig, Config, MixtureConfig,
-    MAX_DATA_FILE_BYTES,
+    MAX_DATA_FILE_BYTES, MOUTH_BORE_RANGE_M, OUTER_DIAMETER_RANGE_M, VOLUME_RANGE_M3,
+    WALL_THICKNESS_RANGE_M,
 };
 use crate::error::{PipelineError, Result};
 use crate::safety::{
@@ -178,6 +179,9 @@ pub struct Assessment {
     pub tool: ToolInfo,
     /// SHA-256 of the canonical JSON of `inputs`.
     pub input_hash_sha256: String,
+    /// The config the run used (after `--set` overrides, defaults filled in); reads back as
+    /// a config file.
+    pub config: Config,
     /// Resolved inputs.
     pub inputs: ResolvedInputs,
     /// Results.
@@ -334,14 +338,6 @@ fn resolve_bottle(
     Ok((bottle, inputs))
 }
 
-/// Allowed outer body diameter (m): 1 cm test tubes to 1 m drums.
-pub const OUTER_DIAMETER_RANGE_M: (f64, f64) = (0.01, 1.0);
-/// Allowed sidewall thickness (m): 10 µm films to 5 cm.
-pub const WALL_THICKNESS_RANGE_M: (f64, f64) = (1e-5, 0.05);
-/// Allowed mouth bore (m).
-pub const MOUTH_BORE_RANGE_M: (f64, f64) = (1e-3, 0.5);
-/// Allowed internal volume (m³): 10 mL to 1 m³.
-pub const VOLUME_RANGE_M3: (f64, f64) = (1e-5, 1.0);
 fn resolve_mixture(c: &MixtureConfig, gas: &GasMixture) -> Result<Vec<f64>> {
     match (&c.composition, c.equivalence_ratio) {
         (Some(text), None) => Ok(gas.parse_mole_fractions("mixture.composition", text)?),
@@ -719,6 +715,7 @@ pub fn run(config: &Config) -> Result<Assessment> {
             failure_time_s: None,
             modes,
         },
+        config: config.clone(),
         inputs,
         assumptions,
         warnings,

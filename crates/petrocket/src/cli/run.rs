@@ -1,4 +1,4 @@
-//! `petrocket run CONFIG.toml [--out DIR] [--json] [--fail-on-unsafe]`.
+//! `petrocket run CONFIG.toml [--out DIR] [--json] [--fail-on-unsafe] [--set KEY=VALUE]...`.
 
 use super::EXIT_UNSAFE;
 use clap::Args;
@@ -19,6 +19,10 @@ pub struct RunArgs {
     /// Exit with code 5 when the verdict is `unsafe`.
     #[arg(long)]
     fail_on_unsafe: bool,
+    /// Override a config value by its dotted key path, TOML syntax: --set
+    /// bottle.wall_thickness="0.25 mm" (repeatable; applied in order after the file).
+    #[arg(long = "set", value_name = "KEY=VALUE")]
+    overrides: Vec<String>,
 }
 
 impl RunArgs {
@@ -37,7 +41,8 @@ pub fn run(a: RunArgs) -> anyhow::Result<ExitCode> {
             .map_or("run".into(), |s| s.to_string_lossy().into_owned());
         PathBuf::from("out").join(stem)
     });
-    let assessment = match Config::from_file(&path).and_then(|(config, _)| petrocket::run(&config))
+    let assessment = match Config::from_file_with_overrides(&path, &a.overrides)
+        .and_then(|(config, _)| petrocket::run(&config))
     {
         Ok(a) => a,
         Err(e) => {
