@@ -654,3 +654,26 @@ fn solver_work_snapshot_stoichiometric_uv() {
         );
     }
 }
+
+/// Room temperature is not "outside the thermo fit range of N2" (its fit starts at 300 K):
+/// extrapolation by less than `thermo::EXTRAPOLATION_MARGIN_K` is not warned about, more is.
+#[test]
+fn no_extrapolation_warning_at_room_temperature() {
+    let gas = GasMixture::load("h2o2").unwrap();
+    let x = gas
+        .parse_mole_fractions("mixture", "H2:0.3,air:0.7")
+        .unwrap();
+    for t in [298.15, 298.2, 293.15] {
+        let fresh = gas.state_tpx(t, ONE_ATM, &x).unwrap();
+        let r = equilibrate(&gas, &fresh, TP).unwrap();
+        assert!(r.warnings.is_empty(), "{t} K: {:?}", r.warnings);
+        assert!(gas.species_out_of_range(t).is_empty(), "{t} K");
+    }
+    let cold = gas.state_tpx(250.0, ONE_ATM, &x).unwrap();
+    let r = equilibrate(&gas, &cold, TP).unwrap();
+    assert!(
+        r.warnings.iter().any(|w| w.contains("N2")),
+        "{:?}",
+        r.warnings
+    );
+}

@@ -157,10 +157,9 @@ pub struct Results {
     pub min_safety_factor_text: String,
     /// The verdict.
     pub verdict: Verdict,
-    /// Where the wall would fail first.
+    /// Where the wall would fail first, when the verdict is `unsafe`: the only region this
+    /// model assesses, the cylindrical sidewall, under the governing mode's load.
     pub failure_location: Option<String>,
-    /// When (not computed in this release: no transient model yet).
-    pub failure_time_s: Option<f64>,
 }
 
 /// Tool identification.
@@ -650,7 +649,10 @@ pub fn run(config: &Config) -> Result<Assessment> {
         config.safety.unsafe_factor,
     );
     let failure_location = (v == Verdict::Unsafe).then(|| {
-        "cylindrical sidewall, hoop stress: longitudinal split (the slow-burst mode of VALIDATION B2)".to_string()
+        format!(
+            "cylindrical sidewall, hoop stress under the {} load: longitudinal split (the slow-burst mode of VALIDATION B2)",
+            governing.mode.replace('_', " ")
+        )
     });
 
     if p0 - p_amb >= p_burst {
@@ -682,7 +684,11 @@ pub fn run(config: &Config) -> Result<Assessment> {
             crate::safety::SF_REPORT_CAP,
             crate::safety::SF_REPORT_CAP
         ),
-        "failure time not computed (no transient structural model yet)".into(),
+        "quasi-static loads: no failure time (the transient FEM, `petrocket fem --rise-time`, and wall heating, `petrocket thermal`, are not yet part of the verdict)".into(),
+        format!(
+            "mouth bore {:.1} mm recorded but not used: the bottle is closed (venting comes with the system model)",
+            inputs.bottle.mouth_bore_m * 1e3
+        ),
     ];
 
     stage_done("assessment", t_stage);
@@ -712,7 +718,6 @@ pub fn run(config: &Config) -> Result<Assessment> {
             min_safety_factor_text: sf_text(min_sf),
             verdict: v,
             failure_location,
-            failure_time_s: None,
             modes,
         },
         config: config.clone(),

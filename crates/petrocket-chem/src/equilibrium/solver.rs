@@ -502,7 +502,7 @@ pub(super) fn solve(
         .species
         .iter()
         .map(|&k| &mix.mechanism().species[k])
-        .filter(|s| !s.thermo.in_range(t))
+        .filter(|s| !s.thermo.near_range(t))
         .map(|s| s.name.as_str())
         .collect();
     if !outside.is_empty() {

@@ -228,12 +228,13 @@ impl GasMixture {
         }
     }
 
-    /// Names of species whose thermo fit does not cover `t` (values there are extrapolated).
+    /// Names of species whose thermo fit does not cover `t`, beyond the
+    /// [`crate::thermo::EXTRAPOLATION_MARGIN_K`] that is not worth a warning.
     pub fn species_out_of_range(&self, t: f64) -> Vec<&str> {
         self.mechanism
             .species
             .iter()
-            .filter(|s| !s.thermo.in_range(t))
+            .filter(|s| !s.thermo.near_range(t))
             .map(|s| s.name.as_str())
             .collect()
     }

@@ -88,6 +88,12 @@ pub enum SpeciesThermo {
     ConstantCp(ConstantCp),
 }
 
+/// Extrapolation of a thermo fit by up to this much (K) is not worth a warning: GRI-Mech 3.0's
+/// N2 and Ar fits start at 300 K and every user evaluates them at 298.15 K, where the NASA
+/// polynomials differ from the tables (NIST-JANAF) by far less than the fits' own error
+/// (issue #21: a spurious "outside the thermo fit range of N2" at 298.2 K).
+pub const EXTRAPOLATION_MARGIN_K: f64 = 10.0;
+
 impl SpeciesThermo {
     /// Evaluate cp/R, h/RT and s/R at `t` (K).
     #[inline]
@@ -130,6 +136,12 @@ impl SpeciesThermo {
     /// Whether `t` lies inside the fitted range (outside it values are extrapolated).
     pub fn in_range(&self, t: f64) -> bool {
         t >= self.t_min() && t <= self.t_max()
+    }
+
+    /// Whether `t` lies inside the fitted range widened by [`EXTRAPOLATION_MARGIN_K`] at both
+    /// ends: the test behind "extrapolated" warnings.
+    pub fn near_range(&self, t: f64) -> bool {
+        t >= self.t_min() - EXTRAPOLATION_MARGIN_K && t <= self.t_max() + EXTRAPOLATION_MARGIN_K
     }
 
     /// Reference pressure of the standard state (Pa).

@@ -39,8 +39,9 @@ pub enum CapArg {
 #[derive(Debug, Args)]
 #[command(group(ArgGroup::new("geometry").required(true).args(["profile", "preset"])))]
 pub struct FemArgs {
-    /// Bottle profile CSV with header `z_m,r_m,t_m` (mid-surface meridian from the base pole
-    /// upward, wall thickness).
+    /// Bottle profile CSV with header `z_m,r_m,t_m` and an optional fourth column `material`
+    /// (mid-surface meridian from the base pole upward, SI units: z and r of the mid-surface,
+    /// wall thickness t; a material name per row for material regions).
     #[arg(long)]
     profile: Option<PathBuf>,
     /// Parametric bottle preset: 0.5L, 1L, 1.5L or 2L.

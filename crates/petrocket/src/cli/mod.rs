@@ -33,7 +33,9 @@ pub const EXIT_VALIDATION: u8 = 6;
 #[command(
     name = "petrocket",
     version = petrocket::build_info::LONG_VERSION,
-    about,
+    about = "Will a hydrogen/oxygen PET bottle fly or burst? A screening assessment of the \
+             closed-bottle and detonation loads against the wall, with the chemistry, detonation, \
+             FEM and wall-heating tools behind it.",
     long_about = None
 )]
 pub struct Cli {
@@ -55,7 +57,9 @@ enum Command {
     /// Chemistry calculations.
     #[command(subcommand)]
     Chem(chem::ChemCommand),
-    /// Static axisymmetric FEM of a bottle wall under internal gauge pressure (native or CalculiX).
+    /// Axisymmetric FEM of a bottle wall under internal pressure: static stresses, natural
+    /// modes (--modes) and the transient response to a pressure pulse (--rise-time); native
+    /// solver or CalculiX.
     Fem(fem::FemArgs),
     /// Transient heating of the wall through its thickness by a heat flux or burned gas.
     Thermal(thermal::ThermalArgs),
