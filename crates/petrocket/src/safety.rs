@@ -105,8 +105,8 @@ pub struct DetonationScreening {
     pub credibility: f64,
     /// Credibility of each criterion; the smallest one is `credibility`.
     pub credibility_by_criterion: Vec<crate::screening::CriterionCredibility>,
-    /// `not credible`, `possible` or `likely` (petrocket_chem::detonation::assess_vessel).
-    pub grade: &'static str,
+    /// `not credible`, `possible` or `likely` (from the credibility, `crate::screening::grade`).
+    pub grade: petrocket_chem::detonation::Grade,
     /// What decided, in words.
     pub basis: String,
     /// Every criterion with its margin and citation.
@@ -155,7 +155,7 @@ impl DetonationScreening {
             credible: false,
             credibility: 0.0,
             credibility_by_criterion: Vec::new(),
-            grade: petrocket_chem::detonation::Grade::NotCredible.as_str(),
+            grade: petrocket_chem::detonation::Grade::NotCredible,
             basis,
             criteria: Vec::new(),
             vessel_diameter_m: diameter,

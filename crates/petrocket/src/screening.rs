@@ -50,11 +50,14 @@
 //! larger inner diameter) raises or keeps each credibility and each load: the property test
 //! `issue20_verdicts_are_monotone_in_the_load` checks this on a grid.
 
+use crate::error::Result;
+use crate::safety::{DetonationScreening, DETONATION_SIDEWALL_DLF};
 use petrocket_chem::detonation::{
-    cell_width, cj_state, znd, CellWidth, Grade, Vessel, ZndOptions, CRITICAL_EXPANSION_RATIO,
-    DDT_CELLS,
+    assess_vessel, cell_width, cj_state, detonation, znd, CellWidth, Grade, Vessel, ZndOptions,
+    CRITICAL_EXPANSION_RATIO, DDT_CELLS,
 };
 use petrocket_chem::{limits, GasMixture, GasState};
+use petrocket_structure::bottle::CylinderBottle;
 use serde::Serialize;
 
 /// First pressure of the cell-width grid (Pa): 0.1 bar, in the low-pressure (branching) regime
@@ -244,6 +247,111 @@ pub fn grade(credibility: f64, all_central_pass: bool) -> Grade {
 /// excess of the full detonation load over it (never below the deflagration load).
 pub fn graded_load(deflagration_load: f64, detonation_load: f64, c: f64) -> f64 {
     deflagration_load + c * (detonation_load - deflagration_load).max(0.0)
+}
+
+/// What the screen assumes, for the summary.
+pub fn assumptions() -> Vec<String> {
+    vec![format!(
+        "detonation screening (a screening model) with a graded credibility in [0, 1]: detonability limits (tapered over {LIMIT_TAPER_MOLE_FRACTION} mole fraction outside), expansion ratio >= 3.75 (tapered to 3.75/{SIGMA_TAPER}), d >= lambda/pi and L >= 7 lambda (tapered over a factor {SIZE_TAPER}) with the smallest cell of the band, 10 Delta_i; the cell width is the smallest lambda*p of the ZND kinetics at pressures from 0.1 bar up to the fill, carried to the fill pressure as 1/p (measured trend, docs/safety.md); detonation load = deflagration load + credibility x (max({DETONATION_SIDEWALL_DLF} x CJ pressure rise on the sidewall (VALIDATION S3), equilibrium reflected-shock pressure at a closed end applied statically (C8)) - deflagration load)"
+    )]
+}
+
+/// Stage 3: detonation screening of the charge in the bottle with a graded credibility (the
+/// module docs) and, where it is above zero, the CJ and reflected-shock states for the loads.
+pub fn screen(
+    gas: &GasMixture,
+    fresh: &GasState,
+    bottle: &CylinderBottle,
+    warnings: &mut Vec<String>,
+) -> Result<DetonationScreening> {
+    let mut out = DetonationScreening::not_applicable(bottle, String::new());
+    let vessel = Vessel::new(out.vessel_diameter_m, out.vessel_length_m)?;
+    let limits = match limits::detonability(gas, &fresh.mole_fractions) {
+        Ok(l) => Some(l),
+        Err(e) => {
+            warnings.push(format!(
+                "detonability limits unknown ({e}); a detonation is assumed credible"
+            ));
+            None
+        }
+    };
+    let Some(l) = limits else {
+        let d = detonation(gas, fresh)?;
+        out.set_cj(&d);
+        out.credible = true;
+        out.credibility = 1.0;
+        out.grade = Grade::Possible;
+        out.basis = "limits and screening criteria are known for H2 only: detonation assumed \
+                     credible (conservative)"
+            .into();
+        return Ok(out);
+    };
+    // Beyond the tapered limits nothing else matters.
+    if limits_credibility(&l) <= 0.0 {
+        out.credible = false;
+        out.credibility = 0.0;
+        out.grade = Grade::NotCredible;
+        out.basis = l.verdict();
+        out.credibility_by_criterion = vec![CriterionCredibility {
+            name: "detonability limits",
+            credibility: 0.0,
+        }];
+        return Ok(out);
+    }
+    let d = detonation(gas, fresh)?;
+    out.set_cj(&d);
+    let cell = screening_cell(gas, fresh);
+    match &cell {
+        Some(c) => {
+            out.induction_length_m = Some(c.basis_induction_length_m);
+            out.cell_width_m = Some(c.cell.central);
+            out.cell_width_band_m = Some([c.cell.lower, c.cell.upper]);
+            out.cell_width_basis_pressure_Pa = Some(c.basis_pressure_Pa);
+        }
+        None => warnings.push(
+            "ZND induction length not computed at any pressure of the screening grid: cell size unknown, detonation kept fully credible".into(),
+        ),
+    }
+    let a = assess_vessel(gas, fresh, vessel, cell.as_ref().map(|c| &c.cell))?;
+    let by_criterion = credibility(
+        Some(&l),
+        Some(a.expansion_ratio),
+        vessel,
+        cell.as_ref().map(|c| &c.cell),
+    );
+    let c = overall(&by_criterion);
+    let all_central = cell.is_some() && a.criteria.iter().all(|k| k.passed);
+    out.credibility = c;
+    out.credible = c > 0.0;
+    out.grade = grade(c, all_central);
+    out.credibility_by_criterion = by_criterion;
+    out.criteria = a.criteria.clone();
+    let cell_text = match &cell {
+        Some(c) => format!("cell width {:.2} mm", c.cell.central * 1e3),
+        None => "cell width unknown".into(),
+    };
+    let limiting: Vec<&str> = out
+        .credibility_by_criterion
+        .iter()
+        .filter(|k| k.credibility < 1.0)
+        .map(|k| k.name)
+        .collect();
+    out.basis = if limiting.is_empty() {
+        format!(
+            "detonation {} (credibility 1): every necessary condition holds ({cell_text} in a {:.0} mm x {:.0} mm bottle)",
+            out.grade.as_str(),
+            out.vessel_diameter_m * 1e3,
+            out.vessel_length_m * 1e3
+        )
+    } else {
+        format!(
+            "detonation {} (credibility {:.2}): limited by {} ({cell_text})",
+            out.grade.as_str(),
+            c,
+            limiting.join(", ")
+        )
+    };
+    Ok(out)
 }
 
 #[cfg(test)]

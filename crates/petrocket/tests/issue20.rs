@@ -170,8 +170,8 @@ fn issue20_charges_that_do_not_burn_are_no_combustion_alike() {
         let r = &a.results;
         assert!(!r.combustion, "{x}");
         assert_eq!(r.modes.len(), 1, "{x}");
-        assert_eq!(r.modes[0].mode, "no_combustion", "{x}");
-        assert_eq!(r.governing_mode, "no_combustion", "{x}");
+        assert_eq!(r.modes[0].mode.as_str(), "no_combustion", "{x}");
+        assert_eq!(r.governing_mode.as_str(), "no_combustion", "{x}");
         assert_eq!(
             r.verdict,
             Verdict::Safe,

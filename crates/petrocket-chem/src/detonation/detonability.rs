@@ -66,14 +66,17 @@ impl Vessel {
     }
 }
 
-/// Screening grade.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Screening grade; serialised as [`Grade::as_str`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub enum Grade {
     /// A necessary condition fails.
+    #[serde(rename = "not credible")]
     NotCredible,
     /// Necessary conditions hold only at the favourable end of the cell-width band.
+    #[serde(rename = "possible")]
     Possible,
     /// Every necessary condition holds with the central cell width.
+    #[serde(rename = "likely")]
     Likely,
 }
 
