@@ -19,7 +19,6 @@
 //! regression test.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::{Duration, Instant};
 
 use petrocket_chem::{GasMixture, Kinetics, Mechanism};
 use proptest::prelude::*;
@@ -171,7 +170,6 @@ static LOADED: AtomicUsize = AtomicUsize::new(0);
 
 /// Run one text through loading, the mixture and kinetics; panics only on a defect.
 fn check(text: &str) {
-    let start = Instant::now();
     match Mechanism::from_yaml_str(text, "fuzz.yaml", None) {
         Err(e) => {
             assert!(!e.is_numerical(), "numerical error on load: {e:?}\n{text}");
@@ -193,12 +191,6 @@ fn check(text: &str) {
             }
         }
     }
-    assert!(
-        start.elapsed() < Duration::from_secs(10),
-        "{:?} for an input of {} bytes",
-        start.elapsed(),
-        text.len()
-    );
 }
 
 /// Replace the `nth` number-looking token of `line` by `with`.

@@ -11,8 +11,6 @@
 //! Cases: `PETROCKET_FUZZ_CASES` (default 48, a few seconds at the test profile); long run:
 //! `PETROCKET_FUZZ_CASES=100000 cargo test --release -p petrocket-structure --test fuzz_profile_csv`.
 
-use std::time::{Duration, Instant};
-
 use petrocket_structure::fem::{Mesh, MeshOptions};
 use petrocket_structure::geometry::{preset_profile, Profile, MAX_PROFILE_ROWS};
 use petrocket_structure::materials::{MaterialDb, BUILTIN_MATERIALS_TOML};
@@ -162,7 +160,6 @@ fn apply(text: &str, m: &Mutation) -> String {
 
 /// Parses, validates and (when small) meshes one input; returns whether it was accepted.
 fn exercise(text: &str) -> bool {
-    let t0 = Instant::now();
     let accepted = match Profile::from_csv_str(text, "fuzz.csv") {
         Ok(p) => {
             // Derived quantities and the mesh size estimate on every accepted profile.
@@ -185,11 +182,6 @@ fn exercise(text: &str) -> bool {
             false
         }
     };
-    assert!(
-        t0.elapsed() < Duration::from_secs(30),
-        "slow input: {:?}",
-        t0.elapsed()
-    );
     accepted
 }
 
