@@ -87,4 +87,14 @@ fn stages_compose_to_run() {
     let json = serde_json::to_value(&full).unwrap();
     assert_eq!(json["results"]["governing_mode"], "detonation");
     assert_eq!(json["results"]["detonation_screening"]["grade"], "likely");
+    // The text summary keeps its columns.
+    assert_eq!(
+        format!("[{:<20}]", CombustionMode::Detonation),
+        "[detonation          ]"
+    );
+    let text = petrocket::output::human_summary(&full);
+    assert!(
+        text.contains("mode       detonation           considered"),
+        "{text}"
+    );
 }

@@ -35,8 +35,9 @@ impl CombustionMode {
 }
 
 impl std::fmt::Display for CombustionMode {
+    /// The serialised name; honours width and alignment (`{:<20}`).
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
+        f.pad(self.as_str())
     }
 }
 
