@@ -10,34 +10,8 @@ pub(crate) fn validate<E>(
     y0: &[f64],
     t_end: f64,
 ) -> Result<(), OdeError<E>> {
+    validate_start(dim, t0, y0, t_end)?;
     let tol = &o.tolerances;
-    if dim == 0 {
-        return Err(OdeError::invalid("system.dim()", 0.0, "must be at least 1"));
-    }
-    if y0.len() != dim {
-        return Err(OdeError::invalid(
-            "y0.len()",
-            y0.len() as f64,
-            format!("must equal the system dimension {dim}"),
-        ));
-    }
-    if let Some(i) = y0.iter().position(|v| !v.is_finite()) {
-        return Err(OdeError::invalid(
-            format!("y0[{i}]"),
-            y0[i],
-            "must be finite",
-        ));
-    }
-    if !t0.is_finite() {
-        return Err(OdeError::invalid("t0", t0, "must be finite"));
-    }
-    if !t_end.is_finite() || t_end <= t0 {
-        return Err(OdeError::invalid(
-            "t_end",
-            t_end,
-            format!("must be finite and greater than t0 = {t0:e} (forward integration only)"),
-        ));
-    }
     if let Some(theta) = o.jacobian_reuse_theta {
         if !(0.0..1.0).contains(&theta) {
             return Err(OdeError::invalid(
@@ -96,6 +70,43 @@ pub(crate) fn validate<E>(
             "options.max_newton_iterations",
             o.max_newton_iterations as f64,
             "allowed range is [2, 50]",
+        ));
+    }
+    Ok(())
+}
+
+/// Checks the dimension, the initial state and the time interval (part of [`validate`]).
+pub(crate) fn validate_start<E>(
+    dim: usize,
+    t0: f64,
+    y0: &[f64],
+    t_end: f64,
+) -> Result<(), OdeError<E>> {
+    if dim == 0 {
+        return Err(OdeError::invalid("system.dim()", 0.0, "must be at least 1"));
+    }
+    if y0.len() != dim {
+        return Err(OdeError::invalid(
+            "y0.len()",
+            y0.len() as f64,
+            format!("must equal the system dimension {dim}"),
+        ));
+    }
+    if let Some(i) = y0.iter().position(|v| !v.is_finite()) {
+        return Err(OdeError::invalid(
+            format!("y0[{i}]"),
+            y0[i],
+            "must be finite",
+        ));
+    }
+    if !t0.is_finite() {
+        return Err(OdeError::invalid("t0", t0, "must be finite"));
+    }
+    if !t_end.is_finite() || t_end <= t0 {
+        return Err(OdeError::invalid(
+            "t_end",
+            t_end,
+            format!("must be finite and greater than t0 = {t0:e} (forward integration only)"),
         ));
     }
     Ok(())

@@ -1,6 +1,6 @@
 //! What the integrators hand to the observer after each accepted step, and what they return.
 
-use crate::Stats;
+use crate::{Stats, Termination};
 
 /// What the observer wants after an accepted step.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,4 +102,16 @@ pub struct Outcome {
     pub stats: Stats,
     /// Whether the observer returned [`Control::Stop`].
     pub stopped_by_observer: bool,
+}
+
+impl Outcome {
+    /// Why the run ended: [`Termination::Observer`] when the observer stopped it, else
+    /// [`Termination::EndTime`]. (Failures are `Err`; see [`crate::OdeError::termination`].)
+    pub fn termination(&self) -> Termination {
+        if self.stopped_by_observer {
+            Termination::Observer { t: self.t }
+        } else {
+            Termination::EndTime
+        }
+    }
 }

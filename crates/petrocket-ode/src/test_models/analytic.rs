@@ -70,3 +70,38 @@ impl OdeSystem for StiffLinear2 {
         Ok(())
     }
 }
+
+/// Harmonic oscillator `y1' = y2`, `y2' = −ω²·y1` (`y1'' = −ω²·y1`), with
+/// `y1 = y1₀·cos ωt + (y2₀/ω)·sin ωt`. From `y(0) = (1, 0)` and `ω = 1`, `y1 = cos t` crosses
+/// zero at `π/2 + kπ`, falling for even `k`, rising for odd `k`.
+#[derive(Debug, Clone, Copy)]
+pub struct Harmonic {
+    /// Angular frequency `ω` (rad/s).
+    pub omega: f64,
+}
+
+impl Harmonic {
+    /// Exact solution at `t` from `y0`.
+    pub fn exact(&self, y0: [f64; 2], t: f64) -> [f64; 2] {
+        let w = self.omega;
+        let (s, c) = (w * t).sin_cos();
+        [y0[0] * c + y0[1] / w * s, -y0[0] * w * s + y0[1] * c]
+    }
+}
+
+impl OdeSystem for Harmonic {
+    type Error = Never;
+    fn dim(&self) -> usize {
+        2
+    }
+    fn rhs(&mut self, _t: f64, y: &[f64], dydt: &mut [f64]) -> Result<(), Never> {
+        dydt[0] = y[1];
+        dydt[1] = -self.omega * self.omega * y[0];
+        Ok(())
+    }
+    fn jacobian(&mut self, _t: f64, _y: &[f64], jac: &mut DMatrix<f64>) -> Result<(), Never> {
+        jac[(0, 1)] = 1.0;
+        jac[(1, 0)] = -self.omega * self.omega;
+        Ok(())
+    }
+}

@@ -11,7 +11,7 @@ mod hires;
 mod robertson;
 mod van_der_pol;
 
-pub use analytic::{LinearDecay, StiffLinear2};
+pub use analytic::{Harmonic, LinearDecay, StiffLinear2};
 pub use hires::Hires;
 pub use robertson::{Robertson, RobertsonStack};
 pub use van_der_pol::VanDerPol;
