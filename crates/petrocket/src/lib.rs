@@ -8,6 +8,10 @@
 //!
 //! A failed or non-finite computation is an error, never a `safe` verdict.
 //!
+//! The tool subcommands (`petrocket fem`, `thermal`, `chem …`, `materials`) are library
+//! functions too, in [`studies`]: typed input, a `Serialize` result that is the command's
+//! JSON.
+//!
 //! Also here: [`validation`], the suite behind `petrocket validate` (published values and
 //! Cantera golden data, each with its source and tolerance); [`report`], the crash and bug
 //! reports; [`build_info`], version, commit, compiler and target. The library never prints:
@@ -25,6 +29,7 @@ pub mod pipeline;
 pub mod report;
 pub mod safety;
 pub mod screening;
+pub mod studies;
 pub mod validation;
 
 pub use config::{Config, SafetyConfig};

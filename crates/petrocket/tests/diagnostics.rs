@@ -196,7 +196,13 @@ fn run_example(dir: &Path, flags: &[&str], rust_log: Option<&str>) -> Output {
 #[test]
 fn logs_go_to_stderr_and_follow_the_flags() {
     let dir = scratch("diagnostics", "logging");
-    let stages = ["inputs", "charge", "detonation screening", "loads", "verdict"];
+    let stages = [
+        "inputs",
+        "charge",
+        "detonation screening",
+        "loads",
+        "verdict",
+    ];
     for (flags, rust_log, expect_stages) in [
         (&["-vv"][..], None, true),
         (&["-v", "-v", "-v"][..], None, true),

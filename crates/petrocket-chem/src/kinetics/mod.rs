@@ -24,6 +24,10 @@
 // pick multiplication over powf; they are exact values read from the file.
 #![allow(clippy::float_cmp)]
 
+/// The code generator, compiled in only for `tools/kinetics-codegen` (feature `codegen`): it
+/// reads the private evaluation plan, so its source lives in that tool and is mounted here.
+#[cfg(feature = "codegen")]
+#[path = "../../../../tools/kinetics-codegen/src/generate.rs"]
 pub mod codegen;
 mod generated;
 mod jacobian;
@@ -33,7 +37,7 @@ mod rate;
 use crate::error::{ChemError, Result};
 use crate::mechanism::{RateModel, ThirdBody};
 use crate::mixture::{GasMixture, GasState};
-use crate::numerics::ExpCache;
+use crate::numerics::exp_in_place;
 use crate::thermo::ThermoPoint;
 use petrocket_units::GAS_CONSTANT as R;
 use plan::Plan;
@@ -104,11 +108,16 @@ pub struct Kinetics {
     gas: GasMixture,
     reactions: Vec<Compiled>,
     plan: Plan,
-    /// Code generated for this very mechanism (see [`codegen`]), used instead of `plan`.
+    /// Code generated for this very mechanism (by `tools/kinetics-codegen`), used instead of
+    /// `plan`.
     generated: Option<&'static generated::Generated>,
 }
 
 /// Everything evaluated at one (T, C) state; reused between calls to avoid allocation.
+///
+/// Only buffers: every quantity read after [`Kinetics::update`] is recomputed from that
+/// call's T and C, so the results do not depend on what the work area evaluated before
+/// (tested to the bit against a fresh work area).
 ///
 /// Per-species arrays carry one extra "ghost" entry (concentration 1, exp(g°/RT) 1) that the
 /// unused species slots of the standard reactions point to.
@@ -133,8 +142,6 @@ pub struct KineticsWork {
     inv_kc: Vec<f64>,
     /// Exponents, then their exponentials: Arrhenius terms followed by g°_k/(R T) (scratch).
     exps: Vec<f64>,
-    /// The last exact batch of `exps`, bridged by a Taylor polynomial when T barely moved.
-    exp_cache: ExpCache,
     /// exp(g°_k/(R T)) and its inverse per species, with the ghost 1 (scratch).
     species_exp: Vec<f64>,
     species_exp_inv: Vec<f64>,
@@ -156,9 +163,9 @@ impl KineticsWork {
     pub fn thermo(&self) -> &[ThermoPoint] {
         &self.thermo
     }
-    /// The species thermo, for a caller that computes it itself before
+    /// The species thermo, for a caller in this crate that computes it itself before
     /// [`Kinetics::update_with_work_thermo`] (saves a copy in the reactors' inner loop).
-    pub fn thermo_mut(&mut self) -> &mut [ThermoPoint] {
+    pub(crate) fn thermo_mut(&mut self) -> &mut [ThermoPoint] {
         &mut self.thermo
     }
     /// Forward rates of progress q_f (mol/(m³ s)).
@@ -292,7 +299,8 @@ impl Kinetics {
         &self.gas
     }
 
-    /// Name of the code generated for this mechanism (see [`codegen`]) that evaluates its
+    /// Name of the code generated for this mechanism (by `tools/kinetics-codegen`, see
+    /// docs/chemistry.md) that evaluates its
     /// rates, or `None` if the rates are evaluated from the mechanism's data. The generated
     /// code gives bit-identical results, only faster.
     pub fn generated_code(&self) -> Option<&'static str> {
@@ -341,7 +349,6 @@ impl Kinetics {
             third: vec![1.0; nr],
             inv_kc: vec![0.0; nr],
             exps: vec![0.0; self.plan.exp_b.len() + ns],
-            exp_cache: ExpCache::default(),
             species_exp: vec![1.0; ns + 1],
             species_exp_inv: vec![1.0; ns + 1],
             prod_f: vec![0.0; nr],
@@ -358,34 +365,24 @@ impl Kinetics {
         state.mole_fractions.iter().map(|x| x * c).collect()
     }
 
-    /// Evaluate every rate quantity at temperature `t` (K) and concentrations `conc` (mol/m³).
-    /// Inputs are not range-checked here (this is the inner loop of the reactors); use
-    /// [`Kinetics::evaluate`] for checked, owned results.
+    /// Evaluate every rate quantity at temperature `t` (K) and concentrations `conc` (mol/m³)
+    /// into `work`: the one entry point for the rates (read them with
+    /// [`Kinetics::net_production_rates`], [`Kinetics::jacobian`] and the work area's
+    /// accessors). The result is a function of (`t`, `conc`) alone: the same bits whatever
+    /// `work` evaluated before. Inputs are not range-checked here (this is the inner loop of
+    /// the integrators); use [`Kinetics::evaluate`] for checked, owned results.
     pub fn update(&self, work: &mut KineticsWork, t: f64, conc: &[f64]) {
         let ln_t = t.ln();
         self.gas.thermo_at_ln(t, ln_t, &mut work.thermo);
         self.update_rates(work, t, ln_t, conc);
     }
 
-    /// [`Kinetics::update`] with the species thermo at `t` already computed (`thermo`, as from
-    /// [`GasMixture::thermo_at`]), which saves evaluating it twice in the reactors.
-    pub fn update_with_thermo(
-        &self,
-        work: &mut KineticsWork,
-        t: f64,
-        conc: &[f64],
-        thermo: &[ThermoPoint],
-    ) {
-        work.thermo.copy_from_slice(thermo);
-        self.update_rates(work, t, t.ln(), conc);
-    }
-
-    /// [`Kinetics::update`] with the species thermo at `t` already written into
-    /// [`KineticsWork::thermo_mut`] and ln t given (`ln_t`, to rounding): the reactors know
-    /// both from their energy solve and save a logarithm per evaluation. The caller vouches
-    /// for both (debug builds check `ln_t` against `t.ln()`); [`Kinetics::update`] is the
-    /// checked-by-construction form.
-    pub fn update_with_work_thermo(
+    /// [`Kinetics::update`] for the reactors and the ZND system of this crate, which have the
+    /// species thermo at `t` (written into [`KineticsWork::thermo_mut`]) and ln `t` (`ln_t`,
+    /// to rounding) from their own energy solve: saves a thermo evaluation and a logarithm per
+    /// right-hand side. Private to the crate because its result is only that of `update` if
+    /// both are right (debug builds check `ln_t`).
+    pub(crate) fn update_with_work_thermo(
         &self,
         work: &mut KineticsWork,
         t: f64,
@@ -436,7 +433,6 @@ impl Kinetics {
             third,
             inv_kc,
             exps,
-            exp_cache,
             species_exp,
             species_exp_inv,
             prod_f,
@@ -474,7 +470,7 @@ impl Kinetics {
             *x = p.g_rt();
             species_exp_ok &= x.abs() < 110.0;
         }
-        exp_cache.exp_in_place(exps);
+        exp_in_place(exps);
         let (rate_exps, g_exps) = exps.split_at(n_exp);
         for ((&i, a), e) in plan.arr_rxn.iter().zip(&plan.arr_a).zip(rate_exps) {
             k[i] = a * e;
@@ -728,4 +724,64 @@ pub struct KineticsRates {
     pub net_production_rates: Vec<f64>,
     /// −Σ h_k ω̇_k (W/m³).
     pub heat_release_rate: f64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use nalgebra::DMatrix;
+
+    /// Results are a function of the state alone: one work area taken through a run of states
+    /// (tiny, small and large temperature moves, back and forth, repeated states) gives, at
+    /// every state, the bits of a fresh work area, for the rates, ω̇ and the Jacobian; with the
+    /// generated code, the data-driven plan and a mechanism without generated code.
+    #[test]
+    fn results_do_not_depend_on_call_history() {
+        let gri = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/gri30.yaml");
+        let h2o2 = Kinetics::new(&GasMixture::load("h2o2").unwrap()).unwrap();
+        let cases = [
+            h2o2.clone(),
+            h2o2.without_generated_code(),
+            Kinetics::new(&GasMixture::load(gri).unwrap()).unwrap(),
+        ];
+        let temperatures = [
+            1000.0,
+            1000.0 + 1e-9,
+            1000.0 + 2e-7,
+            1000.0004,
+            1000.0,
+            1400.0,
+            1000.0 + 1e-9,
+            2500.0,
+            2500.0 * (1.0 + 1e-12),
+            1000.0004,
+        ];
+        for kin in &cases {
+            let ns = kin.n_species();
+            let mut reused = kin.work();
+            for (step, &t) in temperatures.iter().enumerate() {
+                let c: Vec<f64> = (0..ns)
+                    .map(|k| 1e-3 * (1.0 + ((k * 7 + step % 3) % 11) as f64))
+                    .collect();
+                let mut fresh = kin.work();
+                kin.update(&mut reused, t, &c);
+                kin.update(&mut fresh, t, &c);
+                let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+                let what = format!("{:?} at T = {t}", kin.generated_code());
+                assert_eq!(bits(&reused.k), bits(&fresh.k), "k_f {what}");
+                assert_eq!(bits(&reused.rop_f), bits(&fresh.rop_f), "q_f {what}");
+                assert_eq!(bits(&reused.rop_r), bits(&fresh.rop_r), "q_r {what}");
+                let (mut wr, mut wf) = (vec![0.0; ns], vec![0.0; ns]);
+                kin.net_production_rates(&reused, &mut wr);
+                kin.net_production_rates(&fresh, &mut wf);
+                assert_eq!(bits(&wr), bits(&wf), "ω̇ {what}");
+                let (mut jr, mut jf) = (DMatrix::zeros(ns, ns), DMatrix::zeros(ns, ns));
+                let (mut tr, mut tf, mut g) = (vec![0.0; ns], vec![0.0; ns], vec![0.0; ns]);
+                kin.jacobian(&reused, &mut jr, &mut tr, &mut g);
+                kin.jacobian(&fresh, &mut jf, &mut tf, &mut g);
+                assert_eq!(bits(jr.as_slice()), bits(jf.as_slice()), "∂ω̇/∂C {what}");
+                assert_eq!(bits(&tr), bits(&tf), "∂ω̇/∂T {what}");
+            }
+        }
+    }
 }

@@ -10,8 +10,8 @@
 //!
 //! - **Arrhenius rate constants** as structure-of-arrays (A, b, Ea/R): their exponents, those
 //!   of the falloff reactions' k0 and k∞ and of Troe's F_cent terms, and g°/(R T) for all
-//!   species are formed in one pass and exponentiated in one batch (bridged by a Taylor
-//!   polynomial when T barely moved, see `numerics::ExpCache`); constant rate constants skip
+//!   species are formed in one pass and exponentiated in one batch (`numerics::exp_in_place`,
+//!   vectorised); constant rate constants skip
 //!   the exponential; SRI falloff, PLOG and Chebyshev reactions go through their rate
 //!   expression. Only k is formed here: the derivatives are the Jacobian's, which evaluates
 //!   the full rate expressions.

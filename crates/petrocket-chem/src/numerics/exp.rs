@@ -1,5 +1,4 @@
-//! Exponentials for the kinetics: a vectorised e^x for batches and a cache that bridges the
-//! small moves between the evaluations of one integrator step.
+//! Exponentials for the kinetics: a vectorised e^x for batches ([`exp_in_place`]).
 //!
 //! # The batched e^x
 //! Cody–Waite range reduction and a polynomial, the textbook scheme (J.-M. Muller,
@@ -30,7 +29,13 @@
 //! # Determinism
 //! Fused multiply-adds are exactly rounded in every implementation, so the vectorised
 //! kernel gives the same bits as the scalar one, at any vector width and on any machine that
-//! uses it; results do not depend on the batch (each element is computed alone).
+//! uses it; results do not depend on the batch (each element is computed alone) and there is
+//! no state: the same argument gives the same bits whatever was evaluated before.
+//!
+//! (An earlier version bridged small moves of the arguments with a Taylor polynomial from the
+//! last exact batch, `ExpCache`: a few per cent faster on ignition, but the result of a call
+//! depended, by a few ulp, on which call came before. Issue #21 removed it: kinetics results
+//! are now a function of the state alone.)
 
 /// e^x computed by the vectorised kernel for x in `[KERNEL_MIN, KERNEL_MAX]`: k = round(x/ln 2)
 /// stays in −1021..=1023, so 2^k is a normal double and e^r·2^k does not overflow.
@@ -121,65 +126,13 @@ fn exp_with(fma: bool, x: &mut [f64]) {
 }
 
 /// Replaces every element of `x` by e^x: the vectorised kernel where the CPU has fused
-/// multiply-adds, the C library's `exp` elsewhere (see the module docs). [`ExpCache`] is the
-/// entry point of the kinetics; this one is its exact branch alone, for the tests.
-#[cfg(test)]
-fn exp_batch(x: &mut [f64]) {
-    with_fused_multiply_add(|fma| exp_with(fma, x));
-}
-
-/// Largest change of an argument, since the last exact evaluation, that [`ExpCache`] bridges
-/// with its Taylor polynomial: the truncation error |Δ|⁵/120 ≤ 8.3e-18 is below half an ulp.
-const EXP_SHIFT_MAX: f64 = 1e-3;
-
-/// e^x for a batch of arguments, reusing the last exact evaluation when no argument moved far.
-///
-/// The kinetics gather all exponentials of one evaluation (Arrhenius rate constants and
-/// exp(g°/RT) of the species) into one slice. Inside a Newton iteration of the stiff
-/// integrator the temperature moves by 1e-9–1e-12 relative between evaluations, so every
-/// argument moves by far less than 1e-3; then e^{x} = e^{x₀}·e^{Δ} with e^{Δ} from its
-/// Taylor polynomial of degree 4 (Horner form, truncation |Δ|⁵/120 ≤ 8.3e-18, below half an
-/// ulp), a few multiply-adds per entry instead of an exponential. The result agrees with
-/// the batched e^x of this module to a few ulp; a batch with any larger (or non-finite)
-/// change is evaluated by it and becomes the new anchor. Nothing is approximated beyond
-/// rounding.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct ExpCache {
-    /// Arguments of the last exact evaluation.
-    args: Vec<f64>,
-    /// Their exponentials.
-    values: Vec<f64>,
-}
-
-impl ExpCache {
-    /// Replaces every element of `x` by e^x.
-    pub(crate) fn exp_in_place(&mut self, x: &mut [f64]) {
-        with_fused_multiply_add(
-            #[inline(always)]
-            |fma| self.exp_in_place_with(fma, x),
-        );
-    }
-
-    /// [`ExpCache::exp_in_place`] with the kernel (`fma`) or the C library's `exp`.
-    #[inline(always)]
-    fn exp_in_place_with(&mut self, fma: bool, x: &mut [f64]) {
-        let near = self.args.len() == x.len()
-            && x.iter()
-                .zip(&self.args)
-                .all(|(v, a)| (v - a).abs() <= EXP_SHIFT_MAX);
-        if near {
-            for ((v, a), e) in x.iter_mut().zip(&self.args).zip(&self.values) {
-                let d = *v - a;
-                *v = e * (1.0 + d * (1.0 + d * (0.5 + d * (1.0 / 6.0 + d * (1.0 / 24.0)))));
-            }
-        } else {
-            self.args.clear();
-            self.args.extend_from_slice(x);
-            exp_with(fma, x);
-            self.values.clear();
-            self.values.extend_from_slice(x);
-        }
-    }
+/// multiply-adds, the C library's `exp` elsewhere (see the module docs). Each element is a
+/// function of its own argument only (no cache, no dependence on the batch).
+pub(crate) fn exp_in_place(x: &mut [f64]) {
+    with_fused_multiply_add(
+        #[inline(always)]
+        |fma| exp_with(fma, x),
+    );
 }
 
 #[cfg(test)]
@@ -191,7 +144,7 @@ mod tests {
         x.iter()
             .map(|&v| {
                 let mut one = [v];
-                exp_batch(&mut one);
+                exp_in_place(&mut one);
                 one[0]
             })
             .collect()
@@ -223,7 +176,7 @@ mod tests {
         ]);
         x.extend([KERNEL_MIN, KERNEL_MAX, 1.0, -1.0, 2.0, 100.0]);
         let mut e = x.clone();
-        exp_batch(&mut e);
+        exp_in_place(&mut e);
         let mut worst = (0, 0.0);
         for (&a, &got) in x.iter().zip(&e) {
             let d = ulps(got, a.exp());
@@ -259,7 +212,7 @@ mod tests {
             -3.0,
         ];
         let mut e = x;
-        exp_batch(&mut e);
+        exp_in_place(&mut e);
         assert!(e[0].is_nan());
         for (a, got) in x.iter().zip(&e).skip(1).take(9) {
             assert_eq!(got.to_bits(), a.exp().to_bits(), "x = {a}");
@@ -283,7 +236,7 @@ mod tests {
                     x[n / 2] = -800.0;
                 }
                 let want = one_by_one(&x);
-                exp_batch(&mut x);
+                exp_in_place(&mut x);
                 for (g, w) in x.iter().zip(&want) {
                     assert_eq!(g.to_bits(), w.to_bits(), "batch of {n}");
                 }
@@ -299,50 +252,11 @@ mod tests {
             let vectorised = true;
             if vectorised {
                 let mut x = args.clone();
-                exp_batch(&mut x);
+                exp_in_place(&mut x);
                 for (g, a) in x.iter().zip(&args) {
                     assert_eq!(g.to_bits(), exp_kernel(*a).to_bits(), "x = {a}");
                 }
             }
         }
-    }
-
-    #[test]
-    fn cached_exponentials_agree_with_exp_to_rounding() {
-        let mut cache = ExpCache::default();
-        let anchor: Vec<f64> = (0..40).map(|i| -60.0 + 3.1 * f64::from(i)).collect();
-        let exact = |x: &[f64]| {
-            let mut e = x.to_vec();
-            exp_batch(&mut e);
-            e
-        };
-        let mut x = anchor.clone();
-        cache.exp_in_place(&mut x);
-        for (v, e) in x.iter().zip(&exact(&anchor)) {
-            assert_eq!(v.to_bits(), e.to_bits());
-        }
-        // Moves within the bridged range: Taylor from the anchor, a few ulp from exp.
-        for shift in [1e-12, -3e-9, 2e-6, -4e-4, 1e-3] {
-            let moved: Vec<f64> = anchor.iter().map(|a| a + shift).collect();
-            let mut x = moved.clone();
-            cache.exp_in_place(&mut x);
-            for (v, m) in x.iter().zip(&moved) {
-                let rel = (v / m.exp() - 1.0).abs();
-                assert!(rel < 4.0 * f64::EPSILON, "shift {shift}: x {m} rel {rel:e}");
-            }
-        }
-        // A larger move is evaluated exactly and becomes the new anchor.
-        let far: Vec<f64> = anchor.iter().map(|a| a + 0.01).collect();
-        let mut x = far.clone();
-        cache.exp_in_place(&mut x);
-        for (v, e) in x.iter().zip(&exact(&far)) {
-            assert_eq!(v.to_bits(), e.to_bits());
-        }
-        // Non-finite arguments are never bridged.
-        let mut x = far.clone();
-        x[3] = f64::NAN;
-        cache.exp_in_place(&mut x);
-        assert!(x[3].is_nan());
-        assert_eq!(x[4].to_bits(), exact(&far)[4].to_bits());
     }
 }

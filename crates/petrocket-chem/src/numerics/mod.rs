@@ -2,7 +2,7 @@
 
 mod exp;
 
-pub(crate) use exp::ExpCache;
+pub(crate) use exp::exp_in_place;
 
 /// Outcome of [`solve_increasing`].
 #[derive(Debug, Clone, Copy, PartialEq)]

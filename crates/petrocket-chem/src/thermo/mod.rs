@@ -115,6 +115,17 @@ impl SpeciesThermo {
         }
     }
 
+    /// d(c°_p/R)/dT at `t` (1/K), from the same fit range as [`SpeciesThermo::eval`] (0 for
+    /// a constant c°_p). Used by analytic Jacobians that differentiate the mixture's c_p.
+    #[inline]
+    pub fn dcp_r_dt(&self, t: f64) -> f64 {
+        match self {
+            SpeciesThermo::Nasa7(p) => p.dcp_r_dt(t),
+            SpeciesThermo::Nasa9(p) => p.dcp_r_dt(t),
+            SpeciesThermo::ConstantCp(_) => 0.0,
+        }
+    }
+
     /// Lower end of the fitted range (K).
     pub fn t_min(&self) -> f64 {
         match self {
@@ -197,5 +208,67 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// d(c°_p/R)/dT against a central difference of the fits inside each range: the NASA7
+    /// fits of the bundled mechanism and a two-range NASA9 fit (N2, NASA TP-2002-211556).
+    #[test]
+    fn heat_capacity_slope_matches_the_fits() {
+        let check = |name: &str, th: &super::SpeciesThermo, t: f64| {
+            let h = 1e-3;
+            let fd = (th.eval(t + h).cp_r - th.eval(t - h).cp_r) / (2.0 * h);
+            let d = th.dcp_r_dt(t);
+            assert!(
+                (d - fd).abs() <= 1e-7 * fd.abs() + 1e-9,
+                "{name} at {t} K: {d:e} vs {fd:e}"
+            );
+        };
+        let gas = GasMixture::load("h2o2").unwrap();
+        for s in &gas.mechanism().species {
+            for t in [300.0, 700.0, 1500.0, 2500.0, 3500.0] {
+                check(&s.name, &s.thermo, t);
+            }
+        }
+        let n2 = super::SpeciesThermo::Nasa9(super::Nasa9 {
+            bounds: vec![200.0, 1000.0, 6000.0],
+            coeffs: vec![
+                [
+                    2.210371497e4,
+                    -3.81846182e2,
+                    6.08273836,
+                    -8.53091441e-3,
+                    1.384646189e-5,
+                    -9.62579362e-9,
+                    2.519705809e-12,
+                    7.10846086e2,
+                    -1.076003744e1,
+                ],
+                [
+                    5.87712406e5,
+                    -2.239249073e3,
+                    6.06694922,
+                    -6.1396855e-4,
+                    1.491806679e-7,
+                    -1.923105485e-11,
+                    1.061954386e-15,
+                    1.283210415e4,
+                    -1.586640027e1,
+                ],
+            ],
+            reference_pressure: 1e5,
+        });
+        for t in [300.0, 700.0, 1500.0, 2500.0, 3500.0] {
+            check("NASA9 N2", &n2, t);
+        }
+        let constant = super::SpeciesThermo::ConstantCp(super::ConstantCp {
+            t0: 298.15,
+            h0_r: 0.0,
+            s0_r: 0.0,
+            cp0_r: 3.5,
+            t_min: 200.0,
+            t_max: 5000.0,
+            reference_pressure: 1e5,
+        });
+        assert_eq!(constant.dcp_r_dt(1000.0).to_bits(), 0f64.to_bits());
     }
 }

@@ -50,6 +50,14 @@ impl Nasa7 {
         }
     }
 
+    /// d(c°_p/R)/dT at `t` (1/K) = a1 + 2 a2 T + 3 a3 T² + 4 a4 T³, in the range that
+    /// [`Nasa7::eval`] uses at `t`.
+    #[inline]
+    pub fn dcp_r_dt(&self, t: f64) -> f64 {
+        let a = &self.coeffs[range_index(&self.bounds, t)];
+        a[1] + t * (2.0 * a[2] + t * (3.0 * a[3] + t * 4.0 * a[4]))
+    }
+
     /// Lowest fitted temperature (K).
     pub fn t_min(&self) -> f64 {
         self.bounds[0]

@@ -55,6 +55,17 @@ impl Nasa9 {
         }
     }
 
+    /// d(c°_p/R)/dT at `t` (1/K) = −2 a0/T³ − a1/T² + a3 + 2 a4 T + 3 a5 T² + 4 a6 T³, in
+    /// the range that [`Nasa9::eval`] uses at `t`.
+    #[inline]
+    pub fn dcp_r_dt(&self, t: f64) -> f64 {
+        let a = &self.coeffs[range_index(&self.bounds, t)];
+        let ti = 1.0 / t;
+        -2.0 * a[0] * ti * ti * ti - a[1] * ti * ti
+            + a[3]
+            + t * (2.0 * a[4] + t * (3.0 * a[5] + t * 4.0 * a[6]))
+    }
+
     /// Lowest fitted temperature (K).
     pub fn t_min(&self) -> f64 {
         self.bounds[0]

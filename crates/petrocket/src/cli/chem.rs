@@ -1,15 +1,13 @@
-//! `petrocket chem equilibrium ...`.
+//! `petrocket chem equilibrium|ignition|cj|znd|flame-speed`: the flags, the mechanism and
+//! initial state loaded here, the studies in `petrocket::studies::chem`, text or JSON out.
 
 use anyhow::Context;
 use clap::{Args, Subcommand};
-use petrocket_chem::combustion::burn_at_constant_pressure;
-use petrocket_chem::flame::{self, FlameSpeed};
-use petrocket_chem::reactor::{
-    run_reactor, Method, ReactorKind, ReactorOptions, ReactorRun, Record,
-};
-use petrocket_chem::{equilibrate, EquilibriumMode, GasMixture, GasState, Kinetics};
+use petrocket::studies::chem::{equilibrium_study, flame_speed_study, ignition_study};
+use petrocket_chem::flame;
+use petrocket_chem::reactor::{Method, ReactorKind, ReactorOptions, ReactorRun, Record};
+use petrocket_chem::{EquilibriumMode, GasMixture, GasState};
 use petrocket_units::{Dimension, QuantityInput};
-use serde_json::json;
 use std::process::ExitCode;
 
 mod detonation;
@@ -121,13 +119,6 @@ impl StateArgs {
     }
 }
 
-/// Mole fractions as a JSON object keyed by species name (all species, mechanism order).
-fn mole_fraction_map(gas: &GasMixture, x: &[f64]) -> serde_json::Map<String, serde_json::Value> {
-    gas.named(x)
-        .map(|(n, v)| (n.to_string(), json!(v)))
-        .collect()
-}
-
 #[derive(Debug, Args)]
 pub struct EquilibriumArgs {
     #[command(flatten)]
@@ -152,50 +143,29 @@ pub fn run(c: ChemCommand) -> anyhow::Result<ExitCode> {
 
 fn equilibrium(a: EquilibriumArgs) -> anyhow::Result<ExitCode> {
     let (gas, fresh) = a.state.load()?;
-    let (t, p) = (fresh.temperature, fresh.pressure);
-    let r = equilibrate(&gas, &fresh, a.mode)?;
-    let props = gas.properties(&r.state);
-    let x_map = mole_fraction_map(&gas, &r.state.mole_fractions);
+    let r = equilibrium_study(&gas, &fresh, a.mode)?;
     if a.json {
-        let out = json!({
-            "mode": a.mode.as_str(),
-            "mechanism": gas.mechanism().source,
-            "initial": {"temperature_K": t, "pressure_Pa": p},
-            "temperature_K": r.state.temperature,
-            "pressure_Pa": r.state.pressure,
-            "density_kg_m3": props.density,
-            "mean_molecular_weight_kg_per_mol": props.mean_molecular_weight,
-            "h_mass_J_per_kg": props.h_mass(),
-            "u_mass_J_per_kg": props.u_mass(),
-            "s_mass_J_per_kg_K": props.s_mass(),
-            "cp_mass_J_per_kg_K": props.cp_mass(),
-            "sound_speed_frozen_m_s": props.sound_speed_frozen,
-            "mole_fractions": x_map,
-            "iterations": r.iterations,
-            "warnings": r.warnings,
-        });
-        println!("{out}");
+        super::print_json(&r)?;
     } else {
+        let p = r.initial.pressure_Pa;
         println!(
             "{} equilibrium ({}) from {:.2} K, {:.6e} Pa",
-            a.mode,
-            gas.mechanism().source,
-            t,
-            p
+            a.mode, r.mechanism, r.initial.temperature_K, p
         );
-        println!("  temperature   {:>14.3} K", r.state.temperature);
+        println!("  temperature   {:>14.3} K", r.temperature_K);
         println!(
             "  pressure      {:>14.6e} Pa  ({:.4} x initial)",
-            r.state.pressure,
-            r.state.pressure / p
+            r.pressure_Pa,
+            r.pressure_Pa / p
         );
-        println!("  density       {:>14.6e} kg/m^3", props.density);
+        println!("  density       {:>14.6e} kg/m^3", r.density_kg_m3);
         println!("  mole fractions:");
-        for (n, v) in gas
-            .named(&r.state.mole_fractions)
-            .filter(|(_, v)| *v > 1e-10)
-        {
-            println!("    {n:<8} {v:.6e}");
+        // Mechanism order, as the mixture names them.
+        for n in gas.species_names() {
+            let v = r.mole_fractions.get(n).copied().unwrap_or(0.0);
+            if v > 1e-10 {
+                println!("    {n:<8} {v:.6e}");
+            }
         }
         for w in &r.warnings {
             eprintln!("warning: {w}");
@@ -207,13 +177,11 @@ fn equilibrium(a: EquilibriumArgs) -> anyhow::Result<ExitCode> {
 fn ignition(a: IgnitionArgs) -> anyhow::Result<ExitCode> {
     let (gas, fresh) = a.state.load()?;
     let end_time = a.end_time.to_si(Dimension::TIME).context("--end-time")?;
-    let kin = Kinetics::new(&gas)?;
-    let kind = match a.reactor {
-        ReactorArg::Cv => ReactorKind::ConstantVolume,
-        ReactorArg::Cp => ReactorKind::ConstantPressure,
-    };
     let options = ReactorOptions {
-        kind,
+        kind: match a.reactor {
+            ReactorArg::Cv => ReactorKind::ConstantVolume,
+            ReactorArg::Cp => ReactorKind::ConstantPressure,
+        },
         end_time,
         rtol: a.rtol,
         atol: a.atol,
@@ -229,66 +197,17 @@ fn ignition(a: IgnitionArgs) -> anyhow::Result<ExitCode> {
         record_species: a.csv.is_some(),
         ..ReactorOptions::default()
     };
-    let run = run_reactor(&kin, &fresh, &options)?;
+    let r = ignition_study(&gas, &fresh, &options)?;
     if let Some(path) = &a.csv {
-        write_series_csv(path, &gas, &run)
+        write_series_csv(path, &gas, &r.run)
             .with_context(|| format!("cannot write --csv {}", path.display()))?;
     }
     if a.json {
-        println!("{}", ignition_json(&gas, &options, &run));
+        super::print_json(&r)?;
     } else {
-        print_ignition(&gas, &run);
+        print_ignition(&gas, &r.run);
     }
     Ok(ExitCode::SUCCESS)
-}
-
-fn ignition_json(gas: &GasMixture, o: &ReactorOptions, run: &ReactorRun) -> serde_json::Value {
-    let ig = run.ignition.as_ref();
-    let x_map = mole_fraction_map(gas, &run.final_state.mole_fractions);
-    json!({
-        "mechanism": gas.mechanism().source,
-        "reactor": o.kind.name(),
-        "initial": {
-            "temperature_K": run.initial.temperature,
-            "pressure_Pa": run.initial.pressure,
-        },
-        "end_time_s": run.end_time,
-        "rtol": o.rtol,
-        "atol": o.atol,
-        "ignited": run.ignited(),
-        "outcome": run.outcome(),
-        "ignition_delay_s": ig.map(|i| i.delay_dtdt),
-        "ignition_delay_dpdt_s": ig.and_then(|i| i.delay_dpdt),
-        "ignition_delay_T400_s": ig.map(|i| i.delay_t400),
-        "peak_pressure_Pa": run.peak_pressure.0,
-        "peak_pressure_time_s": run.peak_pressure.1,
-        "max_dpdt_Pa_s": run.max_dpdt.0,
-        "max_dpdt_time_s": run.max_dpdt.1,
-        "max_dTdt_K_s": run.max_dtdt,
-        "peak_temperature_K": run.peak_temperature,
-        "final_temperature_K": run.final_state.temperature,
-        "final_pressure_Pa": run.final_state.pressure,
-        "final_mole_fractions": x_map,
-        "solver": {
-            "method": match o.method {
-                Method::Bdf => "NDF/BDF orders 1-5",
-                Method::Radau5 => "Radau IIA order 5",
-            },
-            "integrator": o.method.name(),
-            "steps": run.stats.steps,
-            "accepted": run.stats.accepted,
-            "rejected": run.stats.rejected,
-            "rhs_evals": run.stats.rhs_evals,
-            "jacobian_evals": run.stats.jacobian_evals,
-            "lu_decompositions": run.stats.lu_decompositions,
-            "newton_failures": run.stats.newton_failures,
-        },
-        "conservation": {
-            "energy_rel_drift": run.conservation.energy_rel_drift,
-            "held_rel_drift": run.conservation.held_rel_drift,
-            "mass_fraction_sum_error": run.conservation.mass_fraction_sum_error,
-        },
-    })
 }
 
 fn print_ignition(gas: &GasMixture, run: &ReactorRun) {
@@ -367,101 +286,42 @@ fn flame_speed(a: FlameSpeedArgs) -> anyhow::Result<ExitCode> {
         .map(flame::model_by_name)
         .transpose()
         .context("--correlation")?;
-    let initial = json!({"temperature_K": fresh.temperature, "pressure_Pa": fresh.pressure});
-    let b = match flame::laminar_burning_velocity_with(&gas, &fresh, model)? {
-        FlameSpeed::NotFlammable { reason, limits } => {
-            if a.json {
-                let out = json!({
-                    "flammable": false,
-                    "verdict": reason,
-                    "laminar_burning_velocity_m_s": null,
-                    "expansion_ratio": null,
-                    "adiabatic_flame_temperature_K": null,
-                    "in_validity_range": false,
-                    "correlation": null,
-                    "limits": limits_json(&limits),
-                    "mechanism": gas.mechanism().source,
-                    "initial": initial,
-                    "warnings": [],
-                });
-                println!("{out}");
-            } else {
-                println!("{reason}");
-            }
-            return Ok(ExitCode::SUCCESS);
-        }
-        FlameSpeed::Burning(b) => b,
-    };
-    let burned = burn_at_constant_pressure(&gas, &fresh)?;
-    let mut warnings = b.warnings.clone();
-    warnings.extend(burned.warnings.iter().cloned());
-    let m = &b.mixture;
+    let r = flame_speed_study(&gas, &fresh, model)?;
     if a.json {
-        let diluents: serde_json::Map<String, serde_json::Value> = m
-            .diluents
-            .iter()
-            .map(|(d, x)| (d.name().to_string(), json!(x)))
-            .collect();
-        let out = json!({
-            "flammable": true,
-            "verdict": format!("flammable: S_L = {:.4} m/s", b.laminar_burning_velocity_m_s),
-            "laminar_burning_velocity_m_s": b.laminar_burning_velocity_m_s,
-            "expansion_ratio": burned.expansion_ratio,
-            "adiabatic_flame_temperature_K": burned.adiabatic_flame_temperature_k,
-            "in_validity_range": b.in_validity_range,
-            "correlation": {"name": b.correlation, "citation": b.citation},
-            "mixture": {
-                "phi": m.phi,
-                "oxidiser": m.oxidiser.name(),
-                "fuel_mole_fraction": m.fuel_mole_fraction,
-                "diluent_mole_fractions": diluents,
-            },
-            "burned_mole_fractions": mole_fraction_map(&gas, &burned.burned.mole_fractions),
-            "limits": limits_json(&b.limits),
-            "mechanism": gas.mechanism().source,
-            "initial": initial,
-            "warnings": warnings,
-        });
-        println!("{out}");
-    } else {
-        println!(
-            "laminar burning velocity  {:>10.4} m/s  ({}{})",
-            b.laminar_burning_velocity_m_s,
-            b.correlation,
-            if b.in_validity_range {
-                ""
-            } else {
-                ", OUTSIDE its validity range"
-            }
-        );
-        println!(
-            "expansion ratio rho_u/rho_b {:>8.4}",
-            burned.expansion_ratio
-        );
-        println!(
-            "adiabatic flame temperature {:>8.2} K (HP equilibrium)",
-            burned.adiabatic_flame_temperature_k
-        );
-        println!(
-            "mixture: phi = {:.4}, oxidiser {}, H2 {:.2} %",
-            m.phi,
-            m.oxidiser.name(),
-            100.0 * m.fuel_mole_fraction
-        );
-        println!("source: {}", b.citation);
-        for w in &warnings {
-            eprintln!("warning: {w}");
+        super::print_json(&r)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let (Some(s_l), Some(expansion), Some(t_ad), Some(c), Some(m)) = (
+        r.laminar_burning_velocity_m_s,
+        r.expansion_ratio,
+        r.adiabatic_flame_temperature_K,
+        &r.correlation,
+        &r.mixture,
+    ) else {
+        println!("{}", r.verdict);
+        return Ok(ExitCode::SUCCESS);
+    };
+    println!(
+        "laminar burning velocity  {:>10.4} m/s  ({}{})",
+        s_l,
+        c.name,
+        if r.in_validity_range {
+            ""
+        } else {
+            ", OUTSIDE its validity range"
         }
+    );
+    println!("expansion ratio rho_u/rho_b {expansion:>8.4}");
+    println!("adiabatic flame temperature {t_ad:>8.2} K (HP equilibrium)");
+    println!(
+        "mixture: phi = {:.4}, oxidiser {}, H2 {:.2} %",
+        m.phi,
+        m.oxidiser,
+        100.0 * m.fuel_mole_fraction
+    );
+    println!("source: {}", c.citation);
+    for w in &r.warnings {
+        eprintln!("warning: {w}");
     }
     Ok(ExitCode::SUCCESS)
-}
-
-fn limits_json(l: &petrocket_chem::limits::LimitCheck) -> serde_json::Value {
-    json!({
-        "inside": l.inside,
-        "fuel_mole_fraction": l.fuel_mole_fraction,
-        "lower": l.lower,
-        "upper": l.upper,
-        "basis": l.basis,
-    })
 }

@@ -1,17 +1,16 @@
 //! The dynamics options of `petrocket fem`: modal analysis (`--modes N`) and transient
-//! response to a pressure ramp, a pressure history or a travelling front.
+//! response to a pressure ramp, a pressure history or a travelling front: the flags, their
+//! conversion to [`DynamicsInput`], the progress on stderr, the CSV exports and the text
+//! lines. The analyses are `petrocket::studies::fem`.
 
 use anyhow::Context;
 use clap::{Args, ValueEnum};
-use petrocket_structure::failure::{burst_probability, FailureTracker, WallMaterials};
-use petrocket_structure::fem::{
-    breathing_omega, solve_mesh, solve_modal, solve_transient_controlled, ElasticMaterial,
-    FrontOrigin, Mesh, PressureHistory, PressureLoad, RayleighDamping, Support, TransientControl,
-    TransientOptions, TransientProgress, TravellingFront, DEFAULT_DAMPING_RATIO,
+use petrocket::studies::fem::{
+    check_damping_ratio, DynamicsInput, FemObserver, FemReport, FrontInput, HistoryInput,
+    TransientInput,
 };
-use petrocket_structure::materials::{MAX_STRAIN_RATE_PER_S, MIN_STRAIN_RATE_PER_S};
+use petrocket_structure::fem::{FrontOrigin, Mesh, PressureHistory, Support, TransientProgress};
 use petrocket_units::{Dimension, QuantityInput};
-use serde_json::{json, Map, Value};
 use std::path::PathBuf;
 
 /// Support of the modal and transient analyses.
@@ -162,247 +161,168 @@ impl ProgressPrinter {
     }
 }
 
-/// Results to merge into the JSON object and lines for the human output.
-#[derive(Default)]
-pub struct Report {
-    pub json: Map<String, Value>,
-    pub lines: Vec<String>,
+/// The CLI's observer of a FEM study: a note on stderr before a large mesh is solved, and
+/// the progress of a long transient.
+pub struct CliObserver {
+    progress: ProgressPrinter,
 }
 
-/// Runs the requested dynamic analyses on `mesh`; `p` is --pressure (Pa), `probe_z` the
-/// --probe-z (default: mid-height of the mid-surface); `strength` the database materials
-/// of the wall (per region) and the wall temperature (K) for the safety factor over the
-/// wall and over time.
-pub fn run(
-    a: &DynamicsArgs,
-    mesh: &Mesh,
-    material: &ElasticMaterial,
-    p: f64,
-    probe_z: Option<f64>,
-    strength: (WallMaterials<'_>, f64),
-) -> anyhow::Result<Report> {
-    let mut rep = Report::default();
-    let support = match a.support {
-        SupportArg::Free => Support::Free,
-        SupportArg::NeckClamped => Support::NeckClamped,
-    };
-    if let Some(zeta) = a.damping {
-        if !(zeta.is_finite() && (0.0..1.0).contains(&zeta)) {
-            return Err(petrocket_structure::StructureError::InvalidInput {
-                quantity: "--damping (damping ratio)",
-                value: zeta,
-                unit: "",
-                requirement: "in [0, 1) (0 undamped, 1 critical)".into(),
-            }
-            .into());
+impl CliObserver {
+    pub fn new() -> Self {
+        Self {
+            progress: ProgressPrinter::new(),
         }
     }
-    if let Some(n) = a.modes {
-        let sol = solve_modal(mesh.clone(), material, n, support)?;
-        if let Some(path) = &a.modes_csv {
-            petrocket::output::write_atomic(path, sol.mode_shapes_csv().as_bytes())
-                .with_context(|| format!("cannot write mode shapes CSV {}", path.display()))?;
+}
+
+impl FemObserver for CliObserver {
+    fn mesh_built(&mut self, mesh: &Mesh) {
+        if mesh.dofs() > 200_000
+            && tracing::level_filters::LevelFilter::current()
+                >= tracing::level_filters::LevelFilter::WARN
+        {
+            let est = mesh.size_estimate();
+            eprintln!(
+                "note: large mesh ({} elements, {} DOFs, about {:.1} GB for a static solve): \
+                 this takes a while",
+                est.elements,
+                est.dofs,
+                est.memory_bytes as f64 / 1e9
+            );
         }
-        let f = sol.natural_frequencies_hz();
-        rep.json
-            .insert("natural_frequencies_Hz".into(), json!(f.clone()));
-        rep.json.insert(
-            "rigid_body_modes".into(),
-            json!(sol
-                .rigid_body_modes
-                .iter()
-                .map(|r| json!({"kind": r.kind, "frequency_Hz": r.frequency_hz}))
-                .collect::<Vec<_>>()),
-        );
-        rep.json.insert(
-            "modal".into(),
-            json!({
-                "support": support.name(),
-                "breathing_reference_Hz": sol.breathing_reference_hz,
-                "residuals": sol.modes.iter().map(|m| m.residual).collect::<Vec<_>>(),
-            }),
-        );
-        rep.lines.push(format!(
-            "  modes ({}): {} Hz; rigid-body modes: {}",
-            support.name(),
-            f.iter()
-                .map(|x| format!("{x:.1}"))
-                .collect::<Vec<_>>()
-                .join(", "),
-            sol.rigid_body_modes.len()
-        ));
     }
-    if !a.transient() {
-        return Ok(rep);
-    }
-    let duration = a
-        .duration
-        .as_ref()
-        .ok_or_else(|| anyhow::anyhow!("--duration is required with a transient load"))?
-        .to_si(Dimension::TIME)
-        .context("--duration")?;
-    let history = match (&a.rise_time, &a.pressure_history) {
-        (Some(tr), _) => {
-            PressureHistory::ramp(p, tr.to_si(Dimension::TIME).context("--rise-time")?)?
+
+    fn transient_progress(&mut self, p: &TransientProgress) {
+        // The clock starts with the transient, not with the mesh.
+        if p.step <= 1 && !self.progress.shown {
+            self.progress.start = std::time::Instant::now();
         }
-        (None, Some(path)) => PressureHistory::load_csv(path)?,
-        (None, None) => unreachable!("checked by transient()"),
-    };
-    let load = match &a.front_speed {
-        Some(v) => PressureLoad::Front(TravellingFront::new(
-            history,
-            v.to_si(Dimension::VELOCITY).context("--front-speed")?,
-            match a.front_from {
-                FrontFromArg::Base => FrontOrigin::Base,
-                FrontFromArg::Neck => FrontOrigin::Neck,
+        self.progress.update(p);
+    }
+}
+
+impl DynamicsArgs {
+    /// The dynamics part of the study's input: flags converted to SI, each error naming
+    /// its flag; the pressure history CSV read here.
+    pub fn input(&self) -> anyhow::Result<DynamicsInput> {
+        let a = self;
+        if let Some(zeta) = a.damping {
+            check_damping_ratio(zeta).context("--damping")?;
+        }
+        let transient = if a.transient() {
+            let duration_s = a
+                .duration
+                .as_ref()
+                .ok_or_else(|| anyhow::anyhow!("--duration is required with a transient load"))?
+                .to_si(Dimension::TIME)
+                .context("--duration")?;
+            let history = match (&a.rise_time, &a.pressure_history) {
+                (Some(tr), _) => HistoryInput::Ramp {
+                    rise_time_s: tr.to_si(Dimension::TIME).context("--rise-time")?,
+                },
+                (None, Some(path)) => HistoryInput::Given(PressureHistory::load_csv(path)?),
+                (None, None) => unreachable!("checked by transient()"),
+            };
+            let front = a
+                .front_speed
+                .as_ref()
+                .map(|v| -> anyhow::Result<FrontInput> {
+                    Ok(FrontInput {
+                        speed_m_s: v.to_si(Dimension::VELOCITY).context("--front-speed")?,
+                        origin: match a.front_from {
+                            FrontFromArg::Base => FrontOrigin::Base,
+                            FrontFromArg::Neck => FrontOrigin::Neck,
+                        },
+                        reflection_factor: a.reflection_factor,
+                    })
+                })
+                .transpose()?;
+            Some(TransientInput {
+                history,
+                front,
+                duration_s,
+                time_step_s: a
+                    .time_step
+                    .as_ref()
+                    .map(|q| q.to_si(Dimension::TIME).context("--time-step"))
+                    .transpose()?,
+                allow_long: a.allow_long,
+            })
+        } else {
+            None
+        };
+        Ok(DynamicsInput {
+            modes: a.modes,
+            support: match a.support {
+                SupportArg::Free => Support::Free,
+                SupportArg::NeckClamped => Support::NeckClamped,
             },
-            a.reflection_factor,
-        )?),
-        None => PressureLoad::Uniform(history),
-    };
-    let r_max = mesh.station_mid.iter().fold(0.0f64, |m, x| m.max(x[0]));
-    let damping = RayleighDamping::stiffness_proportional(
-        a.damping.unwrap_or(DEFAULT_DAMPING_RATIO),
-        breathing_omega(r_max, material)?,
-    )?;
-    let (z_lo, z_hi) = mesh
-        .station_mid
-        .iter()
-        .fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), x| {
-            (l.min(x[1]), h.max(x[1]))
-        });
-    let opts = TransientOptions {
-        duration_s: duration,
-        time_step_s: a
-            .time_step
-            .as_ref()
-            .map(|q| q.to_si(Dimension::TIME).context("--time-step"))
-            .transpose()?,
-        damping: Some(damping),
-        support,
-        probe_z_m: probe_z.unwrap_or(0.5 * (z_lo + z_hi)),
-        highest_frequency_hz: None,
-    };
-    // Nominal strain rate of the strength law: the largest static hoop strain at the peak
-    // pressure reached over the rise time, but no faster than over half a breathing period
-    // (the wall cannot strain faster than it breathes), within the law's range.
-    let peak_p = load.history().peak_pa();
-    let eps_static = solve_mesh(mesh.clone(), material, peak_p)?
-        .peaks
-        .hoop
-        .value_pa
-        / material.youngs_modulus_pa;
-    let half_period = std::f64::consts::PI / breathing_omega(r_max, material)?;
-    let rise = load.history().rise_time_s().max(half_period);
-    let strain_rate = (eps_static / rise).clamp(MIN_STRAIN_RATE_PER_S, MAX_STRAIN_RATE_PER_S);
-    let (wall_materials, t_k) = strength;
-    let mut tracker = FailureTracker::with_regions(wall_materials.clone(), None);
-    let mut progress = ProgressPrinter::new();
-    let mut on_progress = |p: &TransientProgress| progress.update(p);
-    let mut control = TransientControl {
-        allow_long: a.allow_long,
-        progress: Some(&mut on_progress),
-    };
-    let sol =
-        solve_transient_controlled(mesh, material, &load, &opts, &mut control, &mut |t, mer| {
-            tracker.push(t, mer, &|_, _| t_k, strain_rate).map(|_| ())
-        })?;
-    rep.lines.push(format!(
-        "  transient ({} steps of {:.3e} s): DLF {:.3} at z = {:.1} mm; peak hoop {:.2} MPa at \
-         t = {:.3e} s, z = {:.1} mm",
-        sol.steps,
-        sol.time_step_s,
-        sol.dynamic_load_factor,
-        sol.probe.z_m * 1e3,
-        sol.peak_hoop.value_pa / 1e6,
-        sol.peak_hoop.time_s,
-        sol.peak_hoop.z_m * 1e3
-    ));
-    if let Some(f) = tracker.summary() {
-        let sf = f.minimum.safety_factor;
-        // The Weibull scatter of the material that governs.
-        let db_material = wall_materials.material(f.minimum.region);
-        let probability = burst_probability(sf, db_material.weibull_modulus.value)?;
-        rep.json
-            .insert("burst_probability".into(), json!(probability));
-        rep.json.insert(
-            "min_safety_factor".into(),
-            if sf.is_finite() {
-                json!(sf)
-            } else {
-                Value::Null
-            },
-        );
-        rep.json.insert(
-            "failure_time_s".into(),
-            json!(f.first_failure.map(|x| x.time_s)),
-        );
-        rep.json
-            .insert("failure_z_m".into(), json!(f.first_failure.map(|x| x.z_m)));
-        rep.json.insert(
-            "failure".into(),
-            json!({
-                "min_safety_factor_time_s": f.minimum.time_s,
-                "min_safety_factor_z_m": f.minimum.z_m,
-                "min_safety_factor_surface": f.minimum.surface.name(),
-                "equivalent_stress_Pa": f.minimum.equivalent_stress_pa,
-                "strength_Pa": f.minimum.strength_pa,
-                "strength_material": db_material.name,
-                "temperature_K": t_k,
-                "strain_rate_per_s": strain_rate,
-                "failure_surface": f.first_failure.map(|x| x.surface.name()),
-                "samples": f.samples,
-            }),
-        );
-        rep.lines.push(format!(
-            "  safety factor: min {:.3} at t = {:.3e} s, z = {:.1} mm (burst probability {:.2e}, \
-             Weibull m = {}); {}",
-            sf,
-            f.minimum.time_s,
-            f.minimum.z_m * 1e3,
-            probability,
-            db_material.weibull_modulus.value,
-            match f.first_failure {
-                Some(x) => format!(
-                    "first SF < 1 at t = {:.3e} s, z = {:.1} mm",
-                    x.time_s,
-                    x.z_m * 1e3
-                ),
-                None => "no failure".into(),
-            }
-        ));
+            damping_ratio: a.damping,
+            transient,
+        })
     }
-    if let Some(path) = &a.history_csv {
+}
+
+/// Writes the mode shapes (`--modes-csv`) and the probe histories (`--history-csv`).
+pub fn write_csvs(a: &DynamicsArgs, r: &FemReport) -> anyhow::Result<()> {
+    if let (Some(path), Some(sol)) = (&a.modes_csv, &r.modal_solution) {
+        petrocket::output::write_atomic(path, sol.mode_shapes_csv().as_bytes())
+            .with_context(|| format!("cannot write mode shapes CSV {}", path.display()))?;
+    }
+    if let (Some(path), Some(sol)) = (&a.history_csv, &r.transient_solution) {
         petrocket::output::write_atomic(path, sol.probe.csv().as_bytes())
             .with_context(|| format!("cannot write probe history CSV {}", path.display()))?;
     }
-    rep.json
-        .insert("dynamic_load_factor".into(), json!(sol.dynamic_load_factor));
-    rep.json
-        .insert("peak_hoop_stress_Pa".into(), json!(sol.peak_hoop.value_pa));
-    rep.json
-        .insert("peak_time_s".into(), json!(sol.peak_hoop.time_s));
-    rep.json.insert("peak_z_m".into(), json!(sol.peak_hoop.z_m));
-    rep.json.insert(
-        "transient".into(),
-        json!({
-            "support": support.name(),
-            "duration_s": duration,
-            "time_step_s": sol.time_step_s,
-            "steps": sol.steps,
-            "damping_ratio_at_breathing": sol.damping_ratio_at_breathing,
-            "rayleigh_alpha_per_s": sol.damping.alpha_per_s,
-            "rayleigh_beta_s": sol.damping.beta_s,
-            "breathing_reference_Hz": sol.breathing_reference_hz,
-            "peak_pressure_Pa": sol.peak_pressure_pa,
-            "probe_z_m": sol.probe.z_m,
-            "static_hoop_strain": sol.static_hoop_strain,
-            "dynamic_load_factor_time_s": sol.dynamic_load_factor_time_s,
-            "peak_hoop_stress_surface": sol.peak_hoop.surface.name(),
-            "peak_von_mises_stress_Pa": sol.peak_von_mises.value_pa,
-            "peak_von_mises_time_s": sol.peak_von_mises.time_s,
-            "peak_von_mises_z_m": sol.peak_von_mises.z_m,
-        }),
-    );
-    Ok(rep)
+    Ok(())
+}
+
+/// The lines of the text output about the modal and transient analyses.
+pub fn text_lines(r: &FemReport) -> Vec<String> {
+    let mut lines = Vec::new();
+    if let Some(m) = &r.modal {
+        lines.push(format!(
+            "  modes ({}): {} Hz; rigid-body modes: {}",
+            m.modal.support,
+            m.natural_frequencies_Hz
+                .iter()
+                .map(|x| format!("{x:.1}"))
+                .collect::<Vec<_>>()
+                .join(", "),
+            m.rigid_body_modes.len()
+        ));
+    }
+    let Some(t) = &r.transient else {
+        return lines;
+    };
+    lines.push(format!(
+        "  transient ({} steps of {:.3e} s): DLF {:.3} at z = {:.1} mm; peak hoop {:.2} MPa at \
+         t = {:.3e} s, z = {:.1} mm",
+        t.transient.steps,
+        t.transient.time_step_s,
+        t.dynamic_load_factor,
+        t.transient.probe_z_m * 1e3,
+        t.peak_hoop_stress_Pa / 1e6,
+        t.peak_time_s,
+        t.peak_z_m * 1e3
+    ));
+    if let Some(f) = &t.failure {
+        lines.push(format!(
+            "  safety factor: min {:.3} at t = {:.3e} s, z = {:.1} mm (burst probability {:.2e}, \
+             Weibull m = {}); {}",
+            f.min_safety_factor.unwrap_or(f64::INFINITY),
+            f.failure.min_safety_factor_time_s,
+            f.failure.min_safety_factor_z_m * 1e3,
+            f.burst_probability,
+            f.weibull_modulus,
+            match (f.failure_time_s, f.failure_z_m) {
+                (Some(time_s), Some(z_m)) => format!(
+                    "first SF < 1 at t = {:.3e} s, z = {:.1} mm",
+                    time_s,
+                    z_m * 1e3
+                ),
+                _ => "no failure".into(),
+            }
+        ));
+    }
+    lines
 }

@@ -1,8 +1,8 @@
 //! `petrocket materials [--json] [--file FILE]`.
 
 use clap::Args;
+use petrocket::studies::materials::materials_listing;
 use petrocket_structure::materials::MaterialDb;
-use serde_json::json;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -29,28 +29,7 @@ pub fn run(a: MaterialsArgs) -> anyhow::Result<ExitCode> {
         db.load_and_merge(f)?;
     }
     if a.json {
-        let list: Vec<_> = db
-            .iter()
-            .map(|m| {
-                let citations: Vec<_> = m
-                    .citations()
-                    .iter()
-                    .map(|c| json!({"field": c.field, "source": c.source, "assumption": c.assumption}))
-                    .collect();
-                json!({
-                    "name": m.name,
-                    "description": m.description,
-                    "density_kg_m3": m.density_kg_m3.value,
-                    "youngs_modulus_Pa": m.youngs_modulus_pa.value,
-                    "poisson_ratio": m.poisson_ratio.value,
-                    "tensile_strength_Pa": m.tensile_strength_pa.value,
-                    "glass_transition_K": m.glass_transition_k.as_ref().map(|c| c.value),
-                    "weibull_modulus": m.weibull_modulus.value,
-                    "citations": citations,
-                })
-            })
-            .collect();
-        println!("{}", json!({ "materials": list }));
+        super::print_json(&materials_listing(&db))?;
     } else {
         println!(
             "{:<16} {:>10} {:>9} {:>6} {:>10} {:>8}  description",

@@ -101,6 +101,13 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
+/// Print one JSON object on stdout. It goes through `serde_json::Value`, whose objects keep
+/// their keys sorted: the byte layout the commands have always printed.
+fn print_json<T: serde::Serialize>(value: &T) -> anyhow::Result<()> {
+    println!("{}", serde_json::to_value(value)?);
+    Ok(())
+}
+
 /// Map an error to the documented exit code.
 pub fn exit_code_for(err: &anyhow::Error) -> u8 {
     for cause in err.chain() {

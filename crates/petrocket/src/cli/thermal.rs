@@ -3,14 +3,14 @@
 
 use anyhow::Context;
 use clap::{ArgGroup, Args};
-use petrocket_structure::materials::MaterialDb;
-use petrocket_structure::thermal::conduction::{BURN_DURATION_MAX_S, MAX_DURATION_S};
-use petrocket_structure::thermal::{
-    heat_wall, GasExposure, InnerBoundary, OuterBoundary, ThermalOptions, WallSlab,
+use petrocket::studies::thermal::{
+    check_duration, thermal_study, ThermalInput, WallProperties, DEFAULT_BEAM_LENGTH_M,
+    DEFAULT_GAS_PRESSURE_PA, DEFAULT_H2O_MOLE_FRACTION, DEFAULT_INITIAL_TEMPERATURE_K,
+    DEFAULT_MATERIAL, DEFAULT_WALL_THICKNESS_M,
 };
-use petrocket_structure::StructureError;
+use petrocket_structure::materials::MaterialDb;
+use petrocket_structure::thermal::{GasExposure, InnerBoundary};
 use petrocket_units::{Dimension, QuantityInput};
-use serde_json::json;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -101,113 +101,100 @@ fn si(q: &Option<QuantityInput>, dim: Dimension, flag: &str, default: f64) -> an
     }
 }
 
-pub fn run(a: ThermalArgs) -> anyhow::Result<ExitCode> {
-    let duration = a.duration.to_si(Dimension::TIME).context("--duration")?;
-    if !a.allow_long
-        && duration.is_finite()
-        && !petrocket_structure::limits::within(duration, 0.0, BURN_DURATION_MAX_S)
-        && duration > 0.0
-    {
-        return Err(StructureError::InvalidInput {
-            quantity: "duration",
-            value: duration,
-            unit: "s",
-            requirement: format!(
-                "≤ {BURN_DURATION_MAX_S} s, the longest bottle burn (a burn is over in \
-                 milliseconds and the whole wall equilibrates in about a second); pass \
-                 --allow-long for up to {MAX_DURATION_S} s"
-            ),
+impl ThermalArgs {
+    /// The study's input: flags converted to SI (each error naming its flag), the
+    /// materials file read here.
+    fn input(&self) -> anyhow::Result<ThermalInput> {
+        let a = self;
+        let duration_s = a.duration.to_si(Dimension::TIME).context("--duration")?;
+        check_duration(duration_s, a.allow_long).context("--duration")?;
+        let thickness_m = si(
+            &a.wall,
+            Dimension::LENGTH,
+            "--wall",
+            DEFAULT_WALL_THICKNESS_M,
+        )?;
+        let initial_temperature_k = si(
+            &a.initial_temperature,
+            Dimension::TEMPERATURE,
+            "--initial-temperature",
+            DEFAULT_INITIAL_TEMPERATURE_K,
+        )?;
+        let mut materials = MaterialDb::builtin();
+        if let Some(f) = &a.materials_file {
+            materials.load_and_merge(f)?;
+        }
+        let wall = match (a.conductivity, a.heat_capacity) {
+            (Some(k), Some(c)) => WallProperties::Explicit {
+                conductivity_w_m_k: k,
+                density_kg_m3: si(&a.density, Dimension::DENSITY, "--density", f64::NAN)?,
+                heat_capacity_j_kg_k: c,
+            },
+            _ => WallProperties::Material {
+                materials,
+                name: a
+                    .material
+                    .clone()
+                    .unwrap_or_else(|| DEFAULT_MATERIAL.to_string()),
+            },
+        };
+        let glass_transition_k = a
+            .glass_transition
+            .as_ref()
+            .map(|q| {
+                q.to_si(Dimension::TEMPERATURE)
+                    .context("--glass-transition")
+            })
+            .transpose()?;
+        let inner = match (&a.heat_flux, &a.gas_temperature) {
+            (Some(q), _) => {
+                InnerBoundary::Flux(q.to_si(Dimension::HEAT_FLUX).context("--heat-flux")?)
+            }
+            (None, Some(t)) => InnerBoundary::Gas(GasExposure {
+                gas_temperature_k: t
+                    .to_si(Dimension::TEMPERATURE)
+                    .context("--gas-temperature")?,
+                gas_pressure_pa: si(
+                    &a.gas_pressure,
+                    Dimension::PRESSURE,
+                    "--gas-pressure",
+                    DEFAULT_GAS_PRESSURE_PA,
+                )?,
+                h2o_mole_fraction: a.h2o_fraction.unwrap_or(DEFAULT_H2O_MOLE_FRACTION),
+                mean_beam_length_m: si(
+                    &a.beam_length,
+                    Dimension::LENGTH,
+                    "--beam-length",
+                    DEFAULT_BEAM_LENGTH_M,
+                )?,
+                convection_w_m2_k: a
+                    .convection
+                    .unwrap_or(petrocket_structure::thermal::flux::DEFAULT_CONVECTION_W_M2_K),
+            }),
+            (None, None) => unreachable!("clap requires --heat-flux or --gas-temperature"),
+        };
+        Ok(ThermalInput {
+            wall,
+            thickness_m,
+            initial_temperature_k,
+            glass_transition_k,
+            inner,
+            outer_convection_w_m2_k: a.outer_convection,
+            duration_s,
+            allow_long: a.allow_long,
+            cells: a.cells,
         })
-        .context("--duration");
     }
-    let thickness = si(&a.wall, Dimension::LENGTH, "--wall", 3e-4)?;
-    let initial = si(
-        &a.initial_temperature,
-        Dimension::TEMPERATURE,
-        "--initial-temperature",
-        296.15,
-    )?;
-    let mut db = MaterialDb::builtin();
-    if let Some(f) = &a.materials_file {
-        db.load_and_merge(f)?;
-    }
-    let (slab, material_name, tg_default, melting) = match (a.conductivity, a.heat_capacity) {
-        (Some(k), Some(c)) => {
-            let rho = si(&a.density, Dimension::DENSITY, "--density", f64::NAN)?;
-            (WallSlab::new(thickness, k, rho, c)?, None, None, None)
-        }
-        _ => {
-            let name = a.material.as_deref().unwrap_or("pet-oriented");
-            let m = db.get(name)?;
-            (
-                WallSlab::from_material(m, thickness)?,
-                Some(name.to_string()),
-                m.glass_transition_k.as_ref().map(|c| c.value),
-                m.melting_k.as_ref().map(|c| c.value),
-            )
-        }
-    };
-    let tg = match &a.glass_transition {
-        Some(q) => Some(
-            q.to_si(Dimension::TEMPERATURE)
-                .context("--glass-transition")?,
-        ),
-        None => tg_default,
-    };
-    let inner = match (&a.heat_flux, &a.gas_temperature) {
-        (Some(q), _) => InnerBoundary::Flux(q.to_si(Dimension::HEAT_FLUX).context("--heat-flux")?),
-        (None, Some(t)) => InnerBoundary::Gas(GasExposure {
-            gas_temperature_k: t
-                .to_si(Dimension::TEMPERATURE)
-                .context("--gas-temperature")?,
-            gas_pressure_pa: si(&a.gas_pressure, Dimension::PRESSURE, "--gas-pressure", 1e6)?,
-            h2o_mole_fraction: a.h2o_fraction.unwrap_or(0.6),
-            mean_beam_length_m: si(&a.beam_length, Dimension::LENGTH, "--beam-length", 0.08)?,
-            convection_w_m2_k: a
-                .convection
-                .unwrap_or(petrocket_structure::thermal::flux::DEFAULT_CONVECTION_W_M2_K),
-        }),
-        (None, None) => unreachable!("clap requires --heat-flux or --gas-temperature"),
-    };
-    let outer = match a.outer_convection {
-        Some(h) => OuterBoundary::Convective {
-            coefficient_w_m2_k: h,
-            ambient_k: initial,
-        },
-        None => OuterBoundary::Adiabatic,
-    };
-    let options = ThermalOptions {
-        cells: a.cells,
-        ..ThermalOptions::default()
-    };
-    let r = heat_wall(
-        &slab, initial, &inner, outer, duration, tg, melting, &options,
-    )?;
+}
+
+pub fn run(a: ThermalArgs) -> anyhow::Result<ExitCode> {
+    let r = thermal_study(&a.input()?)?;
     if let Some(path) = &a.csv {
-        petrocket::output::write_atomic(path, r.history_csv().as_bytes())
+        petrocket::output::write_atomic(path, r.result.history_csv().as_bytes())
             .with_context(|| format!("cannot write temperature history {}", path.display()))?;
     }
-    let outer_rise = r.final_profile_k.last().copied().unwrap_or(initial) - initial;
     if a.json {
-        let out = json!({
-            "material": material_name,
-            "wall_thickness_m": slab.thickness_m,
-            "duration_s": duration,
-            "initial_temperature_K": initial,
-            "glass_transition_K": tg,
-            "surface_temperature_rise_K": r.surface_temperature_rise_k,
-            "surface_temperature_K": initial + r.surface_temperature_rise_k,
-            "outer_temperature_rise_K": outer_rise,
-            "time_to_glass_transition_s": r.time_to_glass_transition_s,
-            "mid_wall_time_to_glass_transition_s": r.mid_wall_time_to_glass_transition_s,
-            "final_heat_flux_W_m2": r.final_flux_w_m2,
-            "heat_in_J_m2": r.heat_in_j_m2,
-            "heat_stored_J_m2": r.heat_stored_j_m2,
-            "diffusion_time_s": slab.thickness_m.powi(2) / slab.diffusivity_m2_s(),
-            "steps": r.times_s.len() - 1,
-            "warnings": r.warnings,
-        });
-        println!("{out}");
+        super::print_json(&r)?;
     } else {
         for w in &r.warnings {
             eprintln!("warning: {w}");
@@ -217,15 +204,19 @@ pub fn run(a: ThermalArgs) -> anyhow::Result<ExitCode> {
             None => "not reached".into(),
         };
         println!(
-            "wall {:.3} mm{}: after {duration:.4e} s the inner surface is {:.1} K hotter ({:.1} K), \
+            "wall {:.3} mm{}: after {:.4e} s the inner surface is {:.1} K hotter ({:.1} K), \
              the outer surface {:.1} K",
-            slab.thickness_m * 1e3,
-            material_name.map(|n| format!(" of {n}")).unwrap_or_default(),
-            r.surface_temperature_rise_k,
-            initial + r.surface_temperature_rise_k,
-            outer_rise,
+            r.wall_thickness_m * 1e3,
+            r.material
+                .as_ref()
+                .map(|n| format!(" of {n}"))
+                .unwrap_or_default(),
+            r.duration_s,
+            r.surface_temperature_rise_K,
+            r.surface_temperature_K,
+            r.outer_temperature_rise_K,
         );
-        if let Some(tg) = tg {
+        if let Some(tg) = r.glass_transition_K {
             println!(
                 "glass transition {tg:.1} K: inner surface {}, mid-wall {}",
                 fmt_t(r.time_to_glass_transition_s),

@@ -2,8 +2,8 @@
 
 use super::EXIT_VALIDATION;
 use clap::Args;
-use petrocket::{build_info, validation};
-use serde_json::json;
+use petrocket::studies::validate::validation_report;
+use petrocket::validation;
 use std::process::ExitCode;
 
 #[derive(Debug, Args)]
@@ -15,21 +15,13 @@ pub struct ValidateArgs {
 }
 
 pub fn run(a: ValidateArgs) -> anyhow::Result<ExitCode> {
-    let report = validation::run();
+    let r = validation_report();
     if a.json {
-        let out = json!({
-            "tool": {
-                "name": "petrocket",
-                "version": build_info::VERSION,
-                "commit": build_info::COMMIT,
-            },
-            "cases": report.cases,
-            "summary": report.summary,
-        });
-        println!("{out}");
+        super::print_json(&r)?;
     } else {
-        print!("{}", validation::human_table(&report));
+        print!("{}", validation::human_table(&r.report));
     }
+    let report = &r.report;
     if report.all_passed() {
         Ok(ExitCode::SUCCESS)
     } else {
