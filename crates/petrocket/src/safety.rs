@@ -147,10 +147,7 @@ impl DetonationScreening {
         basis: String,
     ) -> Self {
         let diameter = bottle.inner_radius_m() * 2.0;
-        let length = match bottle.height_m {
-            Some(h) => h,
-            None => bottle.volume_m3 / (std::f64::consts::PI * bottle.inner_radius_m().powi(2)),
-        };
+        let length = bottle.inner_length_m();
         DetonationScreening {
             credible: false,
             credibility: 0.0,

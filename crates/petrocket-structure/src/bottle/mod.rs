@@ -180,6 +180,14 @@ impl CylinderBottle {
         self.outer_diameter_m / 2.0 - self.wall_thickness_m
     }
 
+    /// Inner length of the vessel, m: the given height, else the body length `V/(π·r_i²)` of
+    /// the equivalent cylinder (the length the detonation screen and the proportion checks use).
+    pub fn inner_length_m(&self) -> f64 {
+        self.height_m.unwrap_or_else(|| {
+            self.volume_m3 / (std::f64::consts::PI * self.inner_radius_m().powi(2))
+        })
+    }
+
     /// Mean (mid-surface) radius `(D − t)/2`, m: the radius of the thin-wall formulas.
     pub fn mean_radius_m(&self) -> f64 {
         (self.outer_diameter_m - self.wall_thickness_m) / 2.0

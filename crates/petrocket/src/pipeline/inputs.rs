@@ -176,7 +176,8 @@ fn resolve_material(
     resources: &Resources,
 ) -> Result<ResolvedMaterial> {
     let builtin = resources.builtin_materials();
-    let mut db = builtin.clone();
+    // The built-in database is copied only when a user file is merged over it.
+    let mut db = std::borrow::Cow::Borrowed(builtin);
     let mut file_sha256 = None;
     if let Some(path) = &c.materials_file {
         let path = config_path(config_dir, path);
@@ -185,7 +186,7 @@ fn resolve_material(
             field: "bottle.materials_file".into(),
             message: format!("{}: {e}", path.display()),
         })?;
-        db.merge(user);
+        db.to_mut().merge(user);
         file_sha256 = Some(sha256_hex(text.as_bytes()));
     }
     let material = db.get(&c.material)?.clone();

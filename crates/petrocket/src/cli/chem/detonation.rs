@@ -4,7 +4,7 @@
 use super::StateArgs;
 use anyhow::Context;
 use clap::Args;
-use petrocket::studies::chem::{cj_study, znd_study, Detonability, NotDetonable};
+use petrocket::studies::chem::{cj_study, znd_study, Detonability, NotDetonable, WithWarnings};
 use petrocket_chem::detonation::{CellModel, Vessel};
 use petrocket_units::{Dimension, QuantityInput};
 use std::process::ExitCode;
@@ -50,23 +50,31 @@ fn print_not_detonable(nd: &NotDetonable, as_json: bool) -> anyhow::Result<()> {
     Ok(())
 }
 
-pub fn cj(a: CjArgs) -> anyhow::Result<ExitCode> {
-    let (gas, fresh) = a.state.load()?;
-    let study = cj_study(&gas, &fresh)?;
+/// The common start of `cj` and `znd`: print the warnings, and answer in full (text or JSON)
+/// when the mixture is not detonable or `--json` was given. `Some(report)` is left for the
+/// caller's text output.
+fn report_or_done<T: serde::Serialize>(
+    study: &WithWarnings<Detonability<T>>,
+    as_json: bool,
+) -> anyhow::Result<Option<&T>> {
     for w in &study.warnings {
         eprintln!("warning: {w}");
     }
-    let r = match &study.result {
-        Detonability::NotDetonable(nd) => {
-            print_not_detonable(nd, a.json)?;
-            return Ok(ExitCode::SUCCESS);
+    match &study.result {
+        Detonability::NotDetonable(nd) => print_not_detonable(nd, as_json).map(|()| None),
+        Detonability::Detonable(r) if as_json => {
+            super::super::print_json(r.as_ref()).map(|()| None)
         }
-        Detonability::Detonable(r) => r,
-    };
-    if a.json {
-        super::super::print_json(r)?;
-        return Ok(ExitCode::SUCCESS);
+        Detonability::Detonable(r) => Ok(Some(r.as_ref())),
     }
+}
+
+pub fn cj(a: CjArgs) -> anyhow::Result<ExitCode> {
+    let (gas, fresh) = a.state.load()?;
+    let study = cj_study(&gas, &fresh)?;
+    let Some(r) = report_or_done(&study, a.json)? else {
+        return Ok(ExitCode::SUCCESS);
+    };
     let p0 = r.initial.pressure_Pa;
     println!(
         "CJ detonation ({}) from {:.2} K, {:.6e} Pa",
@@ -114,20 +122,9 @@ pub fn znd_command(a: ZndArgs) -> anyhow::Result<ExitCode> {
     };
     let model: CellModel = a.cell_model.parse()?;
     let study = znd_study(&gas, &fresh, vessel, model)?;
-    for w in &study.warnings {
-        eprintln!("warning: {w}");
-    }
-    let r = match &study.result {
-        Detonability::NotDetonable(nd) => {
-            print_not_detonable(nd, a.json)?;
-            return Ok(ExitCode::SUCCESS);
-        }
-        Detonability::Detonable(r) => r,
-    };
-    if a.json {
-        super::super::print_json(r)?;
+    let Some(r) = report_or_done(&study, a.json)? else {
         return Ok(ExitCode::SUCCESS);
-    }
+    };
     if let Some(msg) = &r.cell_models_error {
         eprintln!("warning: cell-width correlations not evaluated: {msg}");
     }
